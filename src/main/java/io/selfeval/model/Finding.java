@@ -1,0 +1,47 @@
+package io.selfeval.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a rule found: code, severity, the rule and its file, a Chinese message, where, and the figures that prove it. */
+@JsonPropertyOrder({"code", "severity", "rule", "ruleFile", "message", "location", "evidence", "deduction"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Finding {
+    private final String code;
+    private final Severity severity;
+    private final String rule;
+    private final String ruleFile;
+    private final String message;
+    private final Location location;
+    private final Map<String, Object> evidence;
+    private final Deduction deduction;
+
+    public Finding(String code, Severity severity, String rule, String ruleFile, String message, Location location,
+                   Map<String, Object> evidence, Deduction deduction) {
+        this.code = code;
+        this.severity = severity;
+        this.rule = rule;
+        this.ruleFile = ruleFile;
+        this.message = message;
+        this.location = location;
+        this.evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        this.deduction = deduction;
+    }
+
+    public String getCode() { return code; }
+    public Severity getSeverity() { return severity; }
+    public String getRule() { return rule; }
+    public String getRuleFile() { return ruleFile; }
+    public String getMessage() { return message; }
+    public Location getLocation() { return location; }
+    public Map<String, Object> getEvidence() { return evidence; }
+    public Deduction getDeduction() { return deduction; }
+
+    public Finding withDeduction(Deduction d) {
+        return new Finding(code, severity, rule, ruleFile, message, location, evidence, d);
+    }
+}

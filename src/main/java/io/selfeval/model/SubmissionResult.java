@@ -1,0 +1,52 @@
+package io.selfeval.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Everything found about one submission; the JSON and text reports are written from this. */
+@JsonPropertyOrder({"file", "files", "unit", "year", "selfScore", "review", "findings", "error"})
+public final class SubmissionResult {
+    /** Stated self-score (narrative or table total) and the one recomputed from the item scores. */
+    public record SelfScore(BigDecimal stated, BigDecimal recomputed) {
+    }
+
+    private final String file;
+    private final List<String> files;
+    private final String unit;
+    private final Integer year;
+    private final SelfScore selfScore;
+    private final Object review;
+    private final List<Finding> findings;
+    private final String error;
+
+    public SubmissionResult(String file, List<String> files, String unit, Integer year, SelfScore selfScore,
+                            Object review, List<Finding> findings, String error) {
+        this.file = file;
+        this.files = List.copyOf(files);
+        this.unit = unit;
+        this.year = year;
+        this.selfScore = selfScore;
+        this.review = review;
+        this.findings = List.copyOf(findings);
+        this.error = error;
+    }
+
+    public String getFile() { return file; }
+    public List<String> getFiles() { return files; }
+    public String getUnit() { return unit; }
+    public Integer getYear() { return year; }
+    public SelfScore getSelfScore() { return selfScore; }
+    public Object getReview() { return review; }
+    public List<Finding> getFindings() { return findings; }
+    public String getError() { return error; }
+
+    public long count(Severity s) {
+        return findings.stream().filter(f -> f.getSeverity() == s).count();
+    }
+
+    public boolean isUnreadable() {
+        return error != null;
+    }
+}
