@@ -41,8 +41,14 @@ public final class Amount implements Comparable<Amount> {
         return unit;
     }
 
-    /** Half a unit of the last written digit: 0.005 for 1253.78, 0.5 for 90. */
+    /** A blank cell counted as zero: exact, no rounding interval. */
+    public static Amount blankZero() {
+        return new Amount(BigDecimal.ZERO, "", "");
+    }
+
+    /** Half a unit of the last written digit: 0.005 for 1253.78, 0.5 for 90; 0 for a blank counted as zero. */
     public BigDecimal halfUlp() {
+        if (text.isEmpty()) return BigDecimal.ZERO;
         return BigDecimal.ONE.movePointLeft(Math.max(value.scale(), 0)).divide(BigDecimal.valueOf(2));
     }
 

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 public final class TextReader implements DocumentReader {
     private static final Pattern WORD_ARTIFACT = Pattern.compile("\\[bookmark: [^]]*]");
     /** Continuation lines of a cell after a blank line are short labels such as "(50分)". */
-    private static final int MAX_CONTINUATION = 24;
+    private static final int MAX_CONTINUATION = 12;
 
     @Override
     public boolean accepts(Path file) {
@@ -97,6 +97,11 @@ public final class TextReader implements DocumentReader {
         return new Document(fileName, blocks);
     }
 
+    /** Empty or whitespace only; a lone tab is an empty cell, not a blank line. */
+    private static boolean isBlankLine(String line) {
+        return !line.startsWith("\t") && line.isBlank();
+    }
+
     private static boolean isCellLine(String line) {
         return line.startsWith("\t");
     }
@@ -137,9 +142,9 @@ public final class TextReader implements DocumentReader {
                 texts.add(new StringBuilder(line.substring(1)));
                 cellLines.add(i + 1);
                 i++;
-            } else if (line.isBlank()) {
+            } else if (isBlankLine(line)) {
                 int j = i;
-                while (j < lines.length && lines[j].isBlank()) j++;
+                while (j < lines.length && isBlankLine(lines[j])) j++;
                 if (j < lines.length && isCellLine(lines[j]) && !isRowLine(lines[j])) {
                     rows.add(row(texts, cellLines, rowLine));
                     texts.clear();
@@ -150,7 +155,9 @@ public final class TextReader implements DocumentReader {
                 int k = continuationEnd(lines, j);
                 if (k > j && !texts.isEmpty()) {
                     // "产出指标\n\n(50分)" : short lines after the blank still belong to the last cell.
-                    for (int c = j; c < k; c++) texts.get(texts.size() - 1).append('\n').append(lines[c]);
+                    for (int c = j; c < k; c++) {
+                        if (!isBlankLine(lines[c])) texts.get(texts.size() - 1).append('\n').append(lines[c]);
+                    }
                     i = k;
                     continue;
                 }
@@ -167,11 +174,21 @@ public final class TextReader implements DocumentReader {
         return rows;
     }
 
-    /** End of a run of short non-cell lines starting at j that is followed directly by a cell line; j if none. */
+    /**
+     * End of a run of short label lines (and blank ones) starting at j that is followed directly by a cell line;
+     * j if there is none. "(50分)" continues a cell; "附件3" or a table title does not.
+     */
     private static int continuationEnd(String[] lines, int j) {
         int k = j;
-        while (k < lines.length && !lines[k].isBlank() && !isCellLine(lines[k]) && lines[k].strip().length() <= MAX_CONTINUATION) k++;
-        return k > j && k < lines.length && isCellLine(lines[k]) ? k : j;
+        int labels = 0;
+        while (k < lines.length && !isCellLine(lines[k])) {
+            String t = lines[k].strip();
+            if (!isBlankLine(lines[k])) {
+                if (t.length() > MAX_CONTINUATION || t.startsWith("附件") || t.startsWith("附表") || t.endsWith("表") || ++labels > 2) return j;
+            }
+            k++;
+        }
+        return k > j && k < lines.length && labels > 0 ? k : j;
     }
 
     private static Row row(List<StringBuilder> texts, List<Integer> cellLines, int rowLine) {

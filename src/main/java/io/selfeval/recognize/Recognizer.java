@@ -1,14 +1,124 @@
 package io.selfeval.recognize;
 
+import io.selfeval.document.Block;
 import io.selfeval.document.Document;
+import io.selfeval.document.Paragraph;
+import io.selfeval.model.Amount;
+import io.selfeval.model.Attachment;
+import io.selfeval.model.Indicator;
+import io.selfeval.model.Location;
+import io.selfeval.model.Mention;
+import io.selfeval.model.ScoreSheet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns a neutral document into domain facts; knows budgets, nothing about formats. */
 public final class Recognizer {
+    private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年度?");
+    private static final Pattern REPORT_SUFFIX = Pattern.compile("(?:部门|单位)?(?:整体)?(?:支出)?(?:绩效)?(?:自评|评价)?报告$");
+    private static final Pattern PAREN_UNIT = Pattern.compile("^[（(]([^（()）]{3,40})[)）]$");
+
     private Recognizer() {
     }
 
     public static Recognition recognize(Document doc) {
         Recognition rec = new Recognition();
+        List<Block> blocks = doc.blocks();
+        List<TableTitles.Titled> tables = TableTitles.classify(blocks);
+        int bodyEnd = tables.stream().filter(t -> t.kind() != null).mapToInt(TableTitles.Titled::titleStart).min().orElse(blocks.size());
+        List<Paragraph> body = new ArrayList<>();
+        for (int i = 0; i < bodyEnd; i++) {
+            if (blocks.get(i) instanceof Paragraph p) body.add(p);
+        }
+        Outline outline = new Outline(body);
+        outline.sections(body).forEach(rec::add);
+        title(body, outline, rec);
+        new NarrativeRecognizer(outline, rec).recognize(body);
+        new NarrativeScores(outline, rec).recognize(body);
+        for (TableTitles.Titled t : tables) {
+            if (t.kind() == null) continue;
+            Location loc = Location.table(null, t.name(), null, null, t.table().line(), t.title());
+            rec.add(new Attachment(t.kind(), t.title(), loc));
+            Matcher y = YEAR.matcher(Numbers.normalize(t.title()));
+            if (y.find() && !Attachment.RUBRIC.equals(t.kind())) {
+                rec.add(new Mention(Mention.YEAR, t.name(), y.group(1), Amount.of(y.group(1)), loc));
+            }
+            switch (t.kind()) {
+                case Attachment.BASIC_DATA -> new BasicDataTable(t, rec).recognize();
+                case Attachment.OVERALL, Attachment.PROJECT -> new ScoreTable(t, rec).recognize();
+                default -> {
+                }
+            }
+        }
+        identity(rec);
+        rec.looksLikeReport(!rec.factsOf(Attachment.class).isEmpty() || outline.headings().size() >= 3
+                || rec.factsOf(Mention.class).stream().anyMatch(m -> m.getKind().equals(Mention.YEAR)));
         return rec;
+    }
+
+    /**
+     * The title lines before the first heading: "2024年度XX单位整体支出绩效自评报告", possibly split over two lines or
+     * with the unit in brackets on the next line. With two titles (cover page and title) both are kept, so a
+     * differing unit name between them can be reported.
+     */
+    private static void title(List<Paragraph> body, Outline outline, Recognition rec) {
+        int firstHeading = outline.headings().isEmpty() ? Integer.MAX_VALUE : outline.headings().get(0).line();
+        List<Mention> units = new ArrayList<>();
+        for (int i = 0; i < body.size() && body.get(i).line() < firstHeading; i++) {
+            String text = Numbers.normalize(body.get(i).text()).replaceAll("\\s+", "");
+            if (!text.endsWith("报告") || text.length() > 80) continue;
+            String withYear = text;
+            Matcher y = YEAR.matcher(withYear);
+            if (!y.find() && i > 0) {
+                String prev = Numbers.normalize(body.get(i - 1).text()).replaceAll("\\s+", "");
+                if (YEAR.matcher(prev).find() && prev.length() < 60) withYear = prev + text;
+            }
+            y = YEAR.matcher(withYear);
+            Paragraph p = body.get(i);
+            Location loc = Location.narrative(null, p.line(), p.text().strip());
+            String unit = withYear;
+            if (y.find()) {
+                rec.add(new Mention(Mention.YEAR, "标题", y.group(1), Amount.of(y.group(1)), loc));
+                unit = withYear.substring(y.end());
+            }
+            unit = REPORT_SUFFIX.matcher(unit).replaceAll("");
+            if (unit.length() < 3 && i + 1 < body.size()) {
+                Matcher pu = PAREN_UNIT.matcher(Numbers.normalize(body.get(i + 1).text()).strip());
+                if (pu.matches()) unit = pu.group(1).replaceAll("\\s+", "");
+            }
+            if (unit.length() >= 3) units.add(new Mention(Mention.UNIT, "标题", unit, null, loc));
+        }
+        for (int i = 0; i < units.size(); i++) {
+            Mention m = units.get(i);
+            String where = units.size() > 1 && i < units.size() - 1 ? "封面" : "标题";
+            rec.add(new Mention(Mention.UNIT, where, m.getText(), null, m.getLocation()));
+        }
+    }
+
+    /** Unit, year and self-score for the report header: title first, then tables, then the narrative. */
+    private static void identity(Recognition rec) {
+        List<Mention> mentions = rec.factsOf(Mention.class);
+        for (String where : List.of("标题", "封面")) {
+            mentions.stream().filter(m -> m.getKind().equals(Mention.UNIT) && m.getWhere().equals(where)).findFirst().ifPresent(m -> rec.unit(m.getText()));
+        }
+        mentions.stream().filter(m -> m.getKind().equals(Mention.UNIT)).findFirst().ifPresent(m -> rec.unit(m.getText()));
+        mentions.stream().filter(m -> m.getKind().equals(Mention.YEAR)).findFirst().ifPresent(m -> rec.year(Integer.valueOf(m.getText())));
+        List<ScoreSheet> sheets = rec.factsOf(ScoreSheet.class);
+        ScoreSheet overall = sheets.stream().filter(s -> s.getKind().equals(ScoreSheet.OVERALL)).findFirst()
+                .orElse(sheets.stream().filter(s -> s.getKind().equals(ScoreSheet.NARRATIVE)).findFirst().orElse(null));
+        if (overall == null) return;
+        if (overall.getTotalScore() != null) rec.statedSelfScore(overall.getTotalScore());
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        boolean any = false;
+        for (Indicator i : rec.factsOf(Indicator.class)) {
+            if (i.getSheetId().equals(overall.getId()) && i.getScore() != null) {
+                sum = sum.add(i.getScore().getValue());
+                any = true;
+            }
+        }
+        if (any) rec.recomputedSelfScore(new Amount(sum, sum.toPlainString(), "分"));
     }
 }

@@ -1,0 +1,206 @@
+package io.selfeval.recognize;
+
+import io.selfeval.document.Paragraph;
+import io.selfeval.model.Amount;
+import io.selfeval.model.Breakdown;
+import io.selfeval.model.Figure;
+import io.selfeval.model.Location;
+import io.selfeval.model.Mention;
+import io.selfeval.model.RateClaim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Claims in the report's sentences: amounts with their subject and measure ("全年实际支出1253.78万元，其中：基本支出
+ * 1144.41万元"), totals with their "其中" parts, stated rates, the self-score, the grade, the unit's short name.
+ */
+final class NarrativeRecognizer {
+    private static final Pattern MONEY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元)");
+    private static final Pattern MEASURE = Pattern.compile("(年初预算)|(预算(?:支出|执行))|(预算|预计安排)|(实际支出|支出|执行|决算|使用|共计|合计)");
+    private static final Pattern RATE = Pattern.compile(
+            "(?:预算)?执行率(?:为|达到?|是)?\\s*(\\d+(?:\\.\\d+)?)%|完成(?:全年)?(?:预算|预算安排|全年预算)的\\s*(\\d+(?:\\.\\d+)?)%|经费控制率(?:为)?\\s*(\\d+(?:\\.\\d+)?)%");
+    private static final Pattern SELF_SCORE = Pattern.compile("(?:自评|评价|总)?(?:得分|评分|分数)(?:为|是|：|:)?\\s*(\\d+(?:\\.\\d+)?)\\s*分");
+    private static final Pattern SELF_SCORE_CONTEXT = Pattern.compile("自评|整体支出绩效|整体绩效|总分|综合得分|综合评分");
+    private static final Pattern ITEM_SCORE_BEFORE = Pattern.compile("分值\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[，,]\\s*$");
+    private static final Pattern GRADE = Pattern.compile(
+            "(?:等级|等次|评价结果|评定为|自评结果)\\s*(?:为|是|：|:)?\\s*[“\"]?(优秀|良好|中等|较差|及格|不及格|优|良|中|差)(?![^”\"，。；]{2})"
+                    + "|绩效(?:为|是)\\s*[“\"](优秀|良好|中等|较差|及格|不及格|优|良|中|差)[”\"]");
+    private static final Pattern ALIAS = Pattern.compile("([\\p{IsHan}（）()]{4,40}?)[（(]以下简称[“\"]?([\\p{IsHan}]{2,12})[”\"]?[)）]");
+    private static final Pattern UNIT_ENDING = Pattern.compile("(?:办公室|局|委员会|中心|委|院|所|站|队|会|部|厅|处|馆|校|政府|办)$");
+    private static final int EXCERPT = 36;
+
+    private final Outline outline;
+    private final Recognition rec;
+    private int group;
+
+    NarrativeRecognizer(Outline outline, Recognition rec) {
+        this.outline = outline;
+        this.rec = rec;
+    }
+
+    void recognize(List<Paragraph> body) {
+        for (Paragraph p : body) {
+            String text = Numbers.normalize(p.text());
+            List<Placed> paragraphFigures = new ArrayList<>();
+            int offset = 0;
+            for (String sentence : text.split("(?<=[。！？!?])")) {
+                sentence(p, sentence, offset, paragraphFigures);
+                offset += sentence.length();
+            }
+            rates(p, text, paragraphFigures);
+            selfScore(p, text);
+            grade(p, text);
+            alias(p, text);
+        }
+    }
+
+    private Location where(Paragraph p, String text, int start, int end) {
+        int from = Math.max(0, start - EXCERPT / 2);
+        int to = Math.min(text.length(), end + EXCERPT / 2);
+        String excerpt = (from > 0 ? "…" : "") + text.substring(from, to).strip() + (to < text.length() ? "…" : "");
+        return Location.narrative(outline.topSectionAt(p.line()), p.line(), excerpt);
+    }
+
+    /** Amounts in one sentence, with the totals and "其中" parts they form. */
+    /** A figure and where in its paragraph it was written. */
+    private record Placed(Figure figure, int at) {
+    }
+
+    private void sentence(Paragraph p, String sentence, int offset, List<Placed> paragraphFigures) {
+        String fullText = Numbers.normalize(p.text());
+        String g = "正文#" + (++group);
+        Matcher m = MONEY.matcher(sentence);
+        int pos = 0;
+        String sentenceSubject = null;
+        Figure lastTotal = null;
+        Figure breakdownTotal = null;
+        List<Figure> parts = new ArrayList<>();
+        while (m.find()) {
+            String lead = sentence.substring(pos, m.start());
+            pos = m.end();
+            Optional<Subjects.Found> found = Subjects.last(lead);
+            String measure = measure(Subjects.strip(lead));
+            boolean startsParts = lead.contains("其中");
+            Amount value = Numbers.money(m.group(1), m.group(2), m.group());
+            Location loc = where(p, fullText, offset + m.start(), offset + m.end());
+            if (startsParts && lastTotal != null) {
+                closeBreakdown(breakdownTotal, parts);
+                breakdownTotal = lastTotal;
+                parts = new ArrayList<>();
+            } else if (breakdownTotal != null && measure != null && !measure.equals(breakdownTotal.getMeasure())) {
+                closeBreakdown(breakdownTotal, parts);
+                breakdownTotal = null;
+                parts = new ArrayList<>();
+            }
+            if (breakdownTotal != null) {
+                String subject = found.map(Subjects.Found::subject).orElse(partLabel(lead));
+                if (subject.isEmpty()) continue;
+                Figure f = new Figure(subject, breakdownTotal.getMeasure(), Figure.DEPARTMENT, Figure.NARRATIVE, g, value, loc);
+                parts.add(f);
+                if (found.isPresent()) rec.add(f);
+                continue;
+            }
+            String subject = found.map(Subjects.Found::subject).orElse(null);
+            if (subject == null && measure != null) {
+                subject = sentenceSubject != null ? sentenceSubject : sectionSubject(p).orElse(Subjects.TOTAL);
+            }
+            if (subject == null) continue;
+            if (found.isPresent()) sentenceSubject = subject;
+            Figure f = new Figure(subject, measure == null ? Figure.SPENT : measure, Figure.DEPARTMENT, Figure.NARRATIVE, g, value, loc);
+            rec.add(f);
+            paragraphFigures.add(new Placed(f, offset + m.start()));
+            lastTotal = f;
+        }
+        closeBreakdown(breakdownTotal, parts);
+    }
+
+    private void closeBreakdown(Figure total, List<Figure> parts) {
+        if (total == null || parts.isEmpty()) return;
+        rec.add(new Breakdown(total.getSubject(), total, parts, total.getLocation()));
+    }
+
+    private Optional<String> sectionSubject(Paragraph p) {
+        String heading = outline.nearestHeadingAt(p.line());
+        return heading == null ? Optional.empty() : Subjects.last(heading).map(Subjects.Found::subject);
+    }
+
+    /** The measure a lead names last: 年初预算, 全年预算 or 执行; null when it names none. */
+    static String measure(String lead) {
+        Matcher m = MEASURE.matcher(lead);
+        String measure = null;
+        while (m.find()) {
+            if (m.group(1) != null) measure = Figure.INITIAL_BUDGET;
+            else if (m.group(2) != null || m.group(4) != null) measure = Figure.SPENT;
+            else measure = Figure.BUDGET;
+        }
+        return measure;
+    }
+
+    /** The name of an unnamed "其中" part: "、业务工作经费支出" → 业务工作经费. */
+    static String partLabel(String lead) {
+        String s = lead.replaceAll(".*[，,、；;：:]", "").replaceAll("^其中", "").strip();
+        s = s.replaceAll("支出$", "");
+        return s.length() > 20 ? "" : s;
+    }
+
+    /** A stated rate is checked against the last spent figure before it and that subject's full-year budget. */
+    private void rates(Paragraph p, String text, List<Placed> figures) {
+        Matcher m = RATE.matcher(text);
+        while (m.find()) {
+            String pct = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            int at = m.start();
+            Figure spent = null;
+            for (Placed f : figures) {
+                if (f.figure().getMeasure().equals(Figure.SPENT) && f.at() < at) spent = f.figure();
+            }
+            if (spent == null) continue;
+            Figure budget = null;
+            for (Placed f : figures) {
+                Figure b = f.figure();
+                if (b.getMeasure().equals(Figure.BUDGET) && b.getSubject().equals(spent.getSubject()) && f.at() < at) budget = b;
+            }
+            if (budget == null) continue;
+            Amount stated = new Amount(new java.math.BigDecimal(pct), pct + "%", "%");
+            rec.add(new RateClaim(RateClaim.EXECUTION, spent.getSubject(), stated, spent.getValue(), budget.getValue(),
+                    where(p, text, m.start(), m.end())));
+        }
+    }
+
+    private void selfScore(Paragraph p, String text) {
+        for (String sentence : text.split("(?<=[。！？!?])")) {
+            if (!SELF_SCORE_CONTEXT.matcher(sentence).find()) continue;
+            Matcher m = SELF_SCORE.matcher(sentence);
+            while (m.find()) {
+                if (ITEM_SCORE_BEFORE.matcher(sentence.substring(0, m.start())).find()) continue;
+                Amount score = Amount.of(m.group(1), "分");
+                if (score.getValue().compareTo(java.math.BigDecimal.valueOf(100)) > 0) continue;
+                int at = text.indexOf(sentence) + m.start();
+                rec.add(new Mention(Mention.SELF_SCORE, "正文", m.group(), score, where(p, text, at, at + m.group().length())));
+                rec.statedSelfScore(score);
+                return;
+            }
+        }
+    }
+
+    private void grade(Paragraph p, String text) {
+        Matcher m = GRADE.matcher(text);
+        if (m.find()) {
+            String grade = m.group(1) != null ? m.group(1) : m.group(2);
+            rec.add(new Mention(Mention.GRADE, "正文", grade, null, where(p, text, m.start(), m.end())));
+        }
+    }
+
+    private void alias(Paragraph p, String text) {
+        Matcher m = ALIAS.matcher(text);
+        while (m.find()) {
+            String full = m.group(1).replaceAll("^.*[，,。：:]", "");
+            Location loc = where(p, text, m.start(), m.end());
+            rec.add(new Mention(Mention.ALIAS, "正文", m.group(2), null, loc));
+            if (UNIT_ENDING.matcher(full).find()) rec.add(new Mention(Mention.UNIT, "正文", full, null, loc));
+        }
+    }
+}

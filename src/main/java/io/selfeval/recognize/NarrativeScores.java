@@ -1,0 +1,95 @@
+package io.selfeval.recognize;
+
+import io.selfeval.document.Paragraph;
+import io.selfeval.model.Amount;
+import io.selfeval.model.Indicator;
+import io.selfeval.model.IndicatorGroup;
+import io.selfeval.model.Location;
+import io.selfeval.model.RateClaim;
+import io.selfeval.model.ScoreSheet;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scoring written in the narrative instead of a table (seed 002): group headings such as
+ * "(二)产出指标(分值50分，得50分，未扣分)" and items such as
+ * "1、督查工作，年度指标值：…，实际完成值：…，分值10分，得分10分。".
+ */
+final class NarrativeScores {
+    private static final Pattern GROUP = Pattern.compile(
+            "^\\s*(?:[（(]?[一二三四五六七八九十\\d]{1,3}[)）、.．]\\s*)?([^（(，,。]{2,12}?)\\s*[（(]\\s*分值\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[，,]\\s*得(?:分)?\\s*(\\d+(?:\\.\\d+)?)\\s*分");
+    private static final Pattern ITEM = Pattern.compile(
+            "^\\s*(?:\\d{1,2}[、.．]\\s*)?([^，,]{1,40})[，,]\\s*(?:年度)?指标值[:：]\\s*(.*?)[，,]\\s*实际完成值?[:：]\\s*(.*?)[，,]\\s*分值\\s*(\\d+(?:\\.\\d+)?)\\s*分[，,]\\s*得分?\\s*(\\d+(?:\\.\\d+)?)\\s*分");
+
+    private final Outline outline;
+    private final Recognition rec;
+    private ScoreSheet sheet;
+
+    NarrativeScores(Outline outline, Recognition rec) {
+        this.outline = outline;
+        this.rec = rec;
+    }
+
+    void recognize(List<Paragraph> body) {
+        String group = "";
+        Indicator rateItem = null;
+        int rateLine = -1;
+        for (int i = 0; i < body.size(); i++) {
+            Paragraph p = body.get(i);
+            String text = Numbers.normalize(p.text());
+            Matcher g = GROUP.matcher(text);
+            if (g.find()) {
+                group = ScoreTable.canonicalLevel1(g.group(1));
+                ensureSheet(p);
+                Amount weight = Amount.of(g.group(2), "分");
+                Amount score = Amount.of(g.group(3), "分");
+                Location loc = Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip());
+                rec.add(new IndicatorGroup(sheet.getId(), group, weight, score, loc));
+                if (group.equals(Indicator.RATE_ITEM)) {
+                    rateItem = new Indicator(sheet.getId(), Indicator.RATE_ITEM, "", "", "", "", weight, score, "", loc);
+                    rec.add(rateItem);
+                    rateLine = p.line();
+                }
+                continue;
+            }
+            Matcher m = ITEM.matcher(text);
+            if (m.find() && !group.isEmpty()) {
+                ensureSheet(p);
+                String reason = i + 1 < body.size() && isExplanation(body.get(i + 1)) ? body.get(i + 1).text().strip() : "";
+                rec.add(new Indicator(sheet.getId(), group, "", m.group(1).strip(), m.group(2).strip(), m.group(3).strip(),
+                        Amount.of(m.group(4), "分"), Amount.of(m.group(5), "分"), reason,
+                        Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip())));
+            }
+        }
+        if (sheet != null && rateItem != null) attachRate(rateLine);
+        if (sheet != null && rec.statedSelfScore() != null) {
+            sheet.setTotal(null, rec.statedSelfScore(), rec.factsOf(io.selfeval.model.Mention.class).stream()
+                    .filter(x -> x.getKind().equals(io.selfeval.model.Mention.SELF_SCORE)).map(io.selfeval.model.Mention::getLocation)
+                    .findFirst().orElse(sheet.getLocation()));
+        }
+    }
+
+    /** The paragraph after an item explains it unless it is the next item, group or heading. */
+    private static boolean isExplanation(Paragraph next) {
+        String t = Numbers.normalize(next.text());
+        return !ITEM.matcher(t).find() && !GROUP.matcher(t).find() && Outline.heading(next) == null;
+    }
+
+    /** The execution rate stated right under the 预算执行率 heading feeds the rate item. */
+    private void attachRate(int rateLine) {
+        rec.factsOf(RateClaim.class).stream()
+                .filter(c -> c.getKind().equals(RateClaim.EXECUTION) && c.getLocation().getLine() != null
+                        && c.getLocation().getLine() > rateLine && c.getLocation().getLine() <= rateLine + 3)
+                .findFirst()
+                .ifPresent(c -> sheet.setFunds(c.getDenominator(), c.getNumerator(), c.getStated(), c.getLocation()));
+    }
+
+    private void ensureSheet(Paragraph p) {
+        if (sheet != null) return;
+        sheet = new ScoreSheet("正文评分", ScoreSheet.NARRATIVE, "正文中的评分",
+                Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()));
+        rec.add(sheet);
+    }
+}

@@ -1,0 +1,94 @@
+package io.selfeval.recognize;
+
+import io.selfeval.model.Amount;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where the ways reports write numbers are normalised: full-width digits and signs, ≧/≦/＝,
+ * thousands separators, 元 vs 万元, percentages.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+    private static final Pattern WHOLE_AMOUNT = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元|%|分)?$");
+
+    /** Full-width to half-width for digits, letters, signs; ≧ ≦ ＝ to ≥ ≤ =; drops thousands separators in numbers. */
+    public static String normalize(String s) {
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '０' && c <= '９') c = (char) ('0' + (c - '０'));
+            else if (c == '．') c = '.';
+            else if (c == '％') c = '%';
+            else if (c == '≧') c = '≥';
+            else if (c == '≦') c = '≤';
+            else if (c == '＝') c = '=';
+            else if (c == '＞') c = '>';
+            else if (c == '＜') c = '<';
+            else if (c == '－') c = '-';
+            else if (c == '\u3000' || c == '\u00A0') c = ' ';
+            sb.append(c);
+        }
+        return sb.toString().replaceAll("(?<=\\d),(?=\\d{3}(?:\\D|$))", "");
+    }
+
+    /** A cell that holds just one number (with an optional unit): "1253.78", "98.49%", "10", "9.85分", "1,328.50". */
+    public static Optional<Amount> cellAmount(String cell) {
+        String s = normalize(cell).replaceAll("\\s+", "");
+        if (s.isEmpty()) return Optional.empty();
+        Matcher m = WHOLE_AMOUNT.matcher(s);
+        if (!m.matches()) return Optional.empty();
+        return Optional.of(toAmount(m.group(1), m.group(2), s));
+    }
+
+    /** A cell in 万元 (the attachments' unit): like {@link #cellAmount} but a trailing 元 is converted. */
+    public static Amount money(String number, String unit, String text) {
+        return toAmount(number, unit, text);
+    }
+
+    static Amount toAmount(String number, String unit, String text) {
+        BigDecimal v = new BigDecimal(number);
+        String u = unit == null ? "" : unit;
+        switch (u) {
+            case "元" -> {
+                // 元 → 万元 keeps the written precision: 12,345.67元 = 1.234567万元.
+                v = v.movePointLeft(4);
+                u = "万元";
+            }
+            case "亿元" -> {
+                v = v.movePointRight(4);
+                if (v.scale() < 0) v = v.setScale(0);
+                u = "万元";
+            }
+            default -> {
+            }
+        }
+        return new Amount(v, text, u);
+    }
+
+    /** A percentage: "98.49%" → 98.49 (percent). Empty when the text holds no single percentage. */
+    public static Optional<Amount> percent(String cell) {
+        String s = normalize(cell).replaceAll("\\s+", "");
+        Matcher m = Pattern.compile("^(\\d+(?:\\.\\d+)?)%$").matcher(s);
+        return m.matches() ? Optional.of(new Amount(new BigDecimal(m.group(1)), s, "%")) : Optional.empty();
+    }
+
+    /** The first number in a text, e.g. 50 from "(50分)". */
+    public static Optional<Amount> firstNumber(String text) {
+        Matcher m = NUMBER.matcher(normalize(text));
+        return m.find() ? Optional.of(new Amount(new BigDecimal(m.group()), m.group(), "")) : Optional.empty();
+    }
+
+    /** Weight stated in a heading such as "产出指标(50分)" or "效益指标（30分）". */
+    public static Optional<Amount> statedPoints(String text) {
+        Matcher m = Pattern.compile("[(（]\\s*(?:分值)?\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[)）]").matcher(normalize(text));
+        return m.find() ? Optional.of(new Amount(new BigDecimal(m.group(1)), m.group(1), "分")) : Optional.empty();
+    }
+}

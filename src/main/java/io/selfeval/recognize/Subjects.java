@@ -1,0 +1,90 @@
+package io.selfeval.recognize;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names reports give to the budget quantities, mapped to one canonical subject each. The canonical names are
+ * the ones rules/relations.csv uses.
+ */
+public final class Subjects {
+    private Subjects() {
+    }
+
+    public static final String TOTAL = "资金总额";
+    public static final String BASIC = "基本支出";
+    public static final String PROJECT = "项目支出";
+    public static final String PERSONNEL = "人员经费";
+    public static final String PUBLIC = "公用经费";
+    public static final String THREE_PUBLIC = "三公经费";
+    public static final String CARS = "公务用车";
+    public static final String CAR_PURCHASE = "公车购置";
+    public static final String CAR_RUNNING = "公车运行维护";
+    public static final String ABROAD = "出国经费";
+    public static final String RECEPTION = "公务接待";
+    public static final String GOV_FUND = "政府性基金";
+
+    /** Written form (regex) → canonical subject; longer, more specific forms first. */
+    private static final Map<String, String> FORMS = new LinkedHashMap<>();
+
+    static {
+        FORMS.put("公务用车购置(?:和|及|与)?(?:运行)?维护(?:经)?费", CARS);
+        FORMS.put("公务用车运行(?:和)?维护(?:经)?费|公车运行(?:和)?维护(?:经)?费?|公务用车运行费|车辆运行维护费?", CAR_RUNNING);
+        FORMS.put("公务用车购置费?|公车购置费?|车辆购置费?", CAR_PURCHASE);
+        FORMS.put("公务用车", CARS);
+        FORMS.put("因公出国[（(]?境[)）]?费?|出国[（(]?境[)）]?(?:经)?费|出国经费", ABROAD);
+        FORMS.put("公务接待费?", RECEPTION);
+        FORMS.put("[“\"]?三公[”\"]?经费", THREE_PUBLIC);
+        FORMS.put("日常公用经费|公用经费|商品和服务支出", PUBLIC);
+        FORMS.put("人员经费", PERSONNEL);
+        FORMS.put("基本支出", BASIC);
+        FORMS.put("项目支出|项目经费", PROJECT);
+        FORMS.put("政府性基金(?:预算)?(?:拨款)?", GOV_FUND);
+    }
+
+    private static final Pattern ANY;
+
+    static {
+        ANY = Pattern.compile(String.join("|", FORMS.keySet().stream().map(k -> "(?:" + k + ")").toList()));
+    }
+
+    /** The canonical subject a text names as a whole or at its start, if any. */
+    public static Optional<String> canonical(String text) {
+        String t = compact(text);
+        for (Map.Entry<String, String> e : FORMS.entrySet()) {
+            if (Pattern.compile("^(?:" + e.getKey() + ")").matcher(t).find()) return Optional.of(e.getValue());
+        }
+        return Optional.empty();
+    }
+
+    /** The subject named last in a text (closest to what follows it), if any. */
+    public static Optional<Found> last(String text) {
+        Matcher m = ANY.matcher(text);
+        Found found = null;
+        while (m.find()) {
+            found = new Found(canonical(m.group()).orElse(m.group()), m.start(), m.end());
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The text with every subject name taken out, so that "支出" in "基本支出" is not read as a measure. */
+    public static String strip(String text) {
+        return ANY.matcher(text).replaceAll("");
+    }
+
+    /** A subject and where it was written. */
+    public record Found(String subject, int start, int end) {
+    }
+
+    /** Removes whitespace, numbering ("1、", "（2）") and "其中：" from a row label. */
+    public static String compact(String label) {
+        String s = Numbers.normalize(label).replaceAll("\\s+", "");
+        s = s.replaceFirst("^其中[:：]?", "");
+        s = s.replaceFirst("^(?:[（(]?\\d+[)）]|\\d+[、.．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)", "");
+        s = s.replaceFirst("^其中[:：]?", "");
+        return s.replaceAll("[:：]$", "");
+    }
+}
