@@ -88,7 +88,7 @@ final class NarrativeScores {
 
     private void ensureSheet(Paragraph p) {
         if (sheet != null) return;
-        sheet = new ScoreSheet("正文评分", ScoreSheet.NARRATIVE, "正文中的评分",
+        sheet = new ScoreSheet("正文评分", ScoreSheet.NARRATIVE, "正文评分",
                 Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()));
         rec.add(sheet);
     }

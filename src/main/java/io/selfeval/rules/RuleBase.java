@@ -85,14 +85,23 @@ public final class RuleBase {
         for (Path drl : drlFiles) {
             String resourcePath = "src/main/resources/" + dir.relativize(drl).toString().replace('\\', '/');
             kfs.write(resourcePath, ks.getResources().newFileSystemResource(drl.toFile(), "UTF-8"));
+            // Drools names the file either with or without the resources prefix, depending on the call.
             byResourcePath.put(resourcePath, drl);
+            byResourcePath.put(resourcePath.substring("src/main/resources/".length()), drl);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<String> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        java.util.Set<String> filesWithLines = new java.util.HashSet<>();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : errors) {
+            if (m.getLine() > 0) filesWithLines.add(String.valueOf(m.getPath()));
+        }
+        for (Message m : errors) {
+            // "Parser returned a null Package" (line 0) only repeats a syntax error already reported with its line.
+            if (m.getLine() <= 0 && filesWithLines.contains(String.valueOf(m.getPath()))) continue;
             Path file = m.getPath() == null ? null : byResourcePath.get(m.getPath());
-            String where = file == null ? String.valueOf(m.getPath()) : file.toString();
-            problems.add(where + " 第" + m.getLine() + "行：" + m.getText().strip());
+            String where = file == null ? String.valueOf(m.getPath()) : displayPath(file);
+            problems.add(where + (m.getLine() > 0 ? " 第" + m.getLine() + "行：" : "：") + m.getText().strip());
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);

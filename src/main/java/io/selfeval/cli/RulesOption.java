@@ -1,0 +1,60 @@
+package io.selfeval.cli;
+
+import io.selfeval.rules.RuleBase;
+import io.selfeval.rules.RuleCompileException;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code --rules DIR} option shared by the commands, and compiling the folder it names. */
+final class RulesOption {
+    static final String DEFAULT_DIR = "rules";
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "规则文件夹（*.drl、parameters.properties、relations.csv）；默认为当前目录下的 rules")
+    String dir;
+
+    /** The folder as the user gave it (or "rules"), for the report. */
+    String given() {
+        return dir == null ? DEFAULT_DIR : dir;
+    }
+
+    /** The folder, checked to exist; a missing folder is a usage error (exit 2). */
+    Path resolve() {
+        Path p;
+        try {
+            p = Path.of(given());
+        } catch (InvalidPathException e) {
+            throw CliException.usage("规则目录路径无效：" + given());
+        }
+        if (!Files.isDirectory(p)) {
+            if (dir == null) {
+                throw CliException.usage("未找到规则目录：当前目录下没有 rules 文件夹，请用 --rules DIR 指定规则目录");
+            }
+            throw CliException.usage("规则目录不存在或不是文件夹：" + dir);
+        }
+        return p;
+    }
+
+    /** Compiles the rules; problems (each naming file and line) end the run with exit 2. */
+    RuleBase load() {
+        Path p = resolve();
+        try {
+            return RuleBase.load(p);
+        } catch (RuleCompileException e) {
+            List<String> lines = new ArrayList<>();
+            lines.add("规则编译失败：");
+            e.getProblems().forEach(problem -> lines.add("  " + problem));
+            throw new CliException(Main.EXIT_USAGE, lines);
+        } catch (RuntimeException | LinkageError e) {
+            LoggerFactory.getLogger(RulesOption.class).debug("规则编译时出错", e);
+            throw new CliException(Main.EXIT_USAGE,
+                    List.of("规则编译失败：", "  " + p + "：" + Main.describe(e)));
+        }
+    }
+}

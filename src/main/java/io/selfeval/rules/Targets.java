@@ -1,0 +1,143 @@
+package io.selfeval.rules;
+
+import io.selfeval.model.Indicator;
+import io.selfeval.recognize.Numbers;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an indicator's 年度指标值 and 实际完成值 as comparable values ("≥98%", "1100篇", "≤80万元") and judges
+ * whether the target was met. Where they cannot be compared the answer is UNKNOWN, and no rule fires on it.
+ */
+public final class Targets {
+    public enum Outcome { MET, MISSED, UNKNOWN }
+
+    private static final Pattern VALUE = Pattern.compile("^(≥|≤|>|<|=|不低于|不少于|不小于|不超过|不高于|不大于|大于等于|小于等于|大于|小于|达到|达)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(.*?)\\s*(以上|以下|以内)?$");
+    private static final Pattern DATE = Pattern.compile("\\d{4}\\s*[年、.\\-/]\\s*\\d{1,2}");
+
+    private Targets() {
+    }
+
+    /** A parsed value: operator (≥, ≤, =, or "" when none), number, unit. */
+    public record Value(String op, BigDecimal number, String unit) {
+    }
+
+    public static Value parse(String text) {
+        String s = Numbers.normalize(text).replaceAll("\\s+", "");
+        if (s.isEmpty() || DATE.matcher(s).find()) return null;
+        Matcher m = VALUE.matcher(s);
+        if (!m.matches()) return null;
+        String op = m.group(1) == null ? "" : switch (m.group(1)) {
+            case "≥", "不低于", "不少于", "不小于", "大于等于", "达到", "达" -> "≥";
+            case "≤", "不超过", "不高于", "不大于", "小于等于" -> "≤";
+            case ">", "大于" -> ">";
+            case "<", "小于" -> "<";
+            default -> "=";
+        };
+        if (op.isEmpty() && m.group(4) != null) op = m.group(4).equals("以上") ? "≥" : "≤";
+        return new Value(op, new BigDecimal(m.group(2)), m.group(3));
+    }
+
+    private static String flat(String s) {
+        return Numbers.normalize(s).replaceAll("\\s+", "");
+    }
+
+    /** Whether the indicator's actual value meets its target. */
+    public static Outcome outcome(Indicator i) {
+        String t = flat(i.getTarget());
+        String a = flat(i.getActual());
+        if (t.isEmpty() || a.isEmpty()) return Outcome.UNKNOWN;
+        if (t.equals(a) || t.replaceFirst("^=", "").equals(a)) return Outcome.MET;
+        Value target = parse(t);
+        Value actual = parse(a);
+        if (target == null || actual == null || !actual.op().isEmpty() && !actual.op().equals("=")) return Outcome.UNKNOWN;
+        if (!target.unit().equals(actual.unit()) && !target.unit().isEmpty() && !actual.unit().isEmpty()) return Outcome.UNKNOWN;
+        if (target.unit().isEmpty() != actual.unit().isEmpty() && (isPercent(target) || isPercent(actual))) return Outcome.UNKNOWN;
+        String op = target.op().isEmpty() ? (isCost(i) ? "≤" : "≥") : target.op();
+        int c = actual.number().compareTo(target.number());
+        boolean met = switch (op) {
+            case "≥" -> c >= 0;
+            case "≤" -> c <= 0;
+            case ">" -> c > 0;
+            case "<" -> c < 0;
+            default -> c == 0;
+        };
+        return met ? Outcome.MET : Outcome.MISSED;
+    }
+
+    private static boolean isPercent(Value v) {
+        return v.unit().equals("%");
+    }
+
+    public static boolean isCost(Indicator i) {
+        return i.getLevel2().contains("成本") || i.getLevel1().contains("成本");
+    }
+
+    public static boolean met(Indicator i) {
+        return outcome(i) == Outcome.MET;
+    }
+
+    public static boolean missed(Indicator i) {
+        return outcome(i) == Outcome.MISSED;
+    }
+
+    /** A cost cap "≤ 80万元" whose actual "90万元" lies above it. */
+    public static boolean capExceeded(Indicator i) {
+        if (!isCost(i)) return false;
+        Value t = parse(i.getTarget());
+        Value a = parse(i.getActual());
+        if (t == null || a == null || !a.op().isEmpty()) return false;
+        boolean cap = t.op().equals("≤") || t.op().equals("<") || (t.op().isEmpty() && isMoney(t));
+        return cap && isMoney(t) && isMoney(a) && sameMoneyUnit(t, a) && a.number().compareTo(t.number()) > 0;
+    }
+
+    static boolean isMoney(Value v) {
+        return v.unit().endsWith("元");
+    }
+
+    private static boolean sameMoneyUnit(Value a, Value b) {
+        return a.unit().equals(b.unit());
+    }
+
+    /** The cap in a cost target, for messages and evidence. */
+    public static BigDecimal number(String text) {
+        Value v = parse(text);
+        return v == null ? null : v.number();
+    }
+
+    /** 实际完成值 that is a range ("≥98%") or the target's words copied ("效果明显" for "效果明显"). */
+    public static boolean actualNotMeasured(Indicator i) {
+        String a = flat(i.getActual());
+        if (a.isEmpty()) return false;
+        Value v = parse(a);
+        if (v != null && !v.op().isEmpty() && !v.op().equals("=")) return true;
+        if (a.matches("^(≥|≤|>|<|不低于|不少于|不超过|不高于).*")) return true;
+        return a.equals(flat(i.getTarget())) && !a.matches(".*\\d.*");
+    }
+
+    /** Whether the actual is a range rather than a value (for the message). */
+    public static boolean actualIsRange(Indicator i) {
+        return flat(i.getActual()).matches("^(≥|≤|>|<|不低于|不少于|不超过|不高于).*");
+    }
+
+    /** A target with no number that is only words from the vague-word list. */
+    public static boolean onlyQualitative(String target, List<String> vagueWords) {
+        String t = flat(target);
+        if (t.isEmpty() || t.matches(".*\\d.*")) return false;
+        return vagueWords.stream().anyMatch(t::contains);
+    }
+
+    /** Whether the indicator is of a kind that must be quantified (by first- or second-level name). */
+    public static boolean mustBeQuantified(Indicator i, List<String> kinds) {
+        return kinds.stream().anyMatch(k -> i.getLevel1().contains(k) || i.getLevel2().contains(k));
+    }
+
+    /** A 偏差原因 cell that explains nothing: empty, 无偏差, 无差异, a dash. */
+    public static boolean unexplained(String reason, List<String> emptyWords) {
+        String r = flat(reason);
+        return r.isEmpty() || emptyWords.contains(r);
+    }
+}
