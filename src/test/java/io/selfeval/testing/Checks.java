@@ -1,0 +1,76 @@
+package io.selfeval.testing;
+
+import io.selfeval.check.Checker;
+import io.selfeval.model.Finding;
+import io.selfeval.model.SubmissionResult;
+import io.selfeval.rules.RuleBase;
+import io.selfeval.rules.RuleCompileException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the real rules in rules/ over a small hand-written report, the way the CLI does: the text is written to a
+ * temporary .txt file and checked with {@link Checker}. The rule base is compiled once per test JVM.
+ */
+public final class Checks {
+    private static RuleBase shared;
+
+    private Checks() {
+    }
+
+    public static synchronized RuleBase rules() {
+        if (shared == null) {
+            try {
+                shared = RuleBase.load(Path.of("rules"));
+            } catch (RuleCompileException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        return shared;
+    }
+
+    /** Checks a report given as text (seed format: paragraphs, and tables as tab-indented cells). */
+    public static SubmissionResult text(String report) {
+        return text(report, rules());
+    }
+
+    public static SubmissionResult text(String report, RuleBase rules) {
+        try {
+            Path file = Files.createTempFile("selfeval-test", ".txt");
+            try {
+                Files.writeString(file, report, StandardCharsets.UTF_8);
+                return new Checker(rules).check(file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static SubmissionResult file(Path file) {
+        return new Checker(rules()).check(file);
+    }
+
+    public static Set<String> codes(SubmissionResult r) {
+        return r.getFindings().stream().map(Finding::getCode).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public static List<Finding> findings(SubmissionResult r, String code) {
+        return r.getFindings().stream().filter(f -> f.getCode().equals(code)).toList();
+    }
+
+    /** All findings, one per line, for assertion messages. */
+    public static String dump(SubmissionResult r) {
+        return r.getFindings().stream().map(f -> f.getSeverity() + " " + f.getCode() + " " + f.getMessage())
+                .collect(Collectors.joining("\n"));
+    }
+}
