@@ -32,7 +32,7 @@ class TextReportWriterTest {
         assertTrue(text.contains("[错误] EXE_RATE_MISMATCH 正文称预算执行率100%"), text);
         assertTrue(text.contains("位置：二、一般公共预算支出情况 (第31行)"), text);
         assertTrue(text.contains("原文：…预算执行率100%。"), text);
-        assertTrue(text.contains("依据：stated=100%, computed=98.49%, budget=1273.05, spent=1253.78"), text);
+        assertTrue(text.contains("依据：写明：100%；计算值：98.49%；全年预算数：1273.05；执行数：1253.78"), text);
         assertTrue(text.contains("规则：执行率与金额不符（rules/execution.drl）"), text);
         assertTrue(text.contains("[警告] EXE_OVER_BUDGET 项目支出超预算"), text);
         assertTrue(text.contains("位置：附件2 整体支出绩效自评表 / 年度资金总额 / 执行率 (第214行)"), text);
