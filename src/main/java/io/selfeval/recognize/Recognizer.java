@@ -20,6 +20,9 @@ public final class Recognizer {
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年度?");
     private static final Pattern REPORT_SUFFIX = Pattern.compile("(?:部门|单位)?(?:整体)?(?:支出)?(?:绩效)?(?:自评|评价)?报告$");
     private static final Pattern PAREN_UNIT = Pattern.compile("^[（(]([^（()）]{3,40})[)）]$");
+    /** An organisation's name as the body writes it: place, then the body ("中共雁峰区委办公室"). */
+    private static final Pattern ORG_NAME = Pattern.compile(
+            "(?:中共)?\\p{IsHan}{2,8}?(?:省|市|区|县|州|旗)\\p{IsHan}{0,12}?(?:办公室|管理局|局|委员会|服务中心|中心|人民政府)");
 
     private Recognizer() {
     }
@@ -36,6 +39,9 @@ public final class Recognizer {
         Outline outline = new Outline(body);
         outline.sections(body).forEach(rec::add);
         title(body, outline, rec);
+        if (rec.factsOf(Mention.class).stream().noneMatch(m -> m.getKind().equals(Mention.UNIT))) {
+            rec.unit(mostNamedOrganisation(body));
+        }
         new NarrativeRecognizer(outline, rec).recognize(body);
         new NarrativeScores(outline, rec).recognize(body);
         for (TableTitles.Titled t : tables) {
@@ -96,6 +102,21 @@ public final class Recognizer {
             String where = units.size() > 1 && i < units.size() - 1 ? "封面" : "标题";
             rec.add(new Mention(Mention.UNIT, where, m.getText(), null, m.getLocation()));
         }
+    }
+
+    /**
+     * When neither the title nor a table names the unit, the organisation the body names most often is taken for
+     * the report header only; it is not a fact the rules compare.
+     */
+    private static String mostNamedOrganisation(List<Paragraph> body) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Paragraph p : body) {
+            Matcher m = ORG_NAME.matcher(Numbers.normalize(p.text()));
+            while (m.find()) counts.merge(m.group(), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
+                .max(java.util.Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> e.getKey().length()))
+                .map(java.util.Map.Entry::getKey).orElse(null);
     }
 
     /** Unit, year and self-score for the report header: title first, then tables, then the narrative. */
