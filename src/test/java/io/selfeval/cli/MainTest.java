@@ -197,7 +197,7 @@ class MainTest {
         int n = seedCount();
         assertTrue(r.out().contains("【" + SEEDS + "/"), r::toString);
         assertTrue(r.out().contains("[错误] TEST_ALWAYS 测试规则触发"), r::toString);
-        assertTrue(r.out().contains("依据：amount=1273.05, stated=100%"), r::toString);
+        assertTrue(r.out().contains("依据：amount：1273.05；写明：100%"), r::toString);
         assertTrue(r.out().contains("规则：每份报告都提示"), r::toString);
         assertTrue(r.out().endsWith(n + "份报告，错误" + n + "条，警告0条，提示0条，无法读取0份\n"), r::toString);
         assertFalse(r.out().contains("\u001b["), "no terminal colour codes");
