@@ -27,6 +27,9 @@ public final class Checker {
     private static final Logger LOG = LoggerFactory.getLogger(Checker.class);
     private static final List<DocumentReader> READERS = List.of(new TextReader());
 
+    /** No real report comes near this; a bigger file is refused before it is read into memory. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
     private final RuleBase rules;
 
     public Checker(RuleBase rules) {
@@ -53,13 +56,19 @@ public final class Checker {
         } catch (java.io.IOException e) {
             return unreadable(name, "文件无法读取：" + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("检查 {} 时出错", name, e);
+            // One line for the reviewer; the stack trace only with --verbose.
+            LOG.warn("检查 {} 时出错：{}", name, e.toString());
+            LOG.debug("检查 {} 时出错", name, e);
             return unreadable(name, "处理文件时出错（" + e.getClass().getSimpleName() + "）：" + e.getMessage());
         }
     }
 
     private static Document read(Path file) throws java.io.IOException, UnreadableException {
         if (!Files.isRegularFile(file)) throw new UnreadableException("文件不存在或不是普通文件");
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new UnreadableException("文件过大（" + size / (1024 * 1024) + " MB），超过 " + MAX_FILE_BYTES / (1024 * 1024) + " MB 上限");
+        }
         for (DocumentReader r : READERS) {
             if (r.accepts(file)) return r.read(file);
         }
