@@ -125,7 +125,9 @@ final class NarrativeRecognizer {
 
     private Optional<String> sectionSubject(Paragraph p) {
         String heading = outline.nearestHeadingAt(p.line());
-        return heading == null ? Optional.empty() : Subjects.last(heading).map(Subjects.Found::subject);
+        // "二、一般公共预算支出情况" heads the whole spend: amounts under it are totals, not the 一般公共预算 split.
+        return heading == null ? Optional.empty()
+                : Subjects.last(heading).map(Subjects.Found::subject).filter(s -> !s.equals(Subjects.GENERAL_BUDGET));
     }
 
     /** The measure a lead names last: 年初预算, 全年预算 or 执行; null when it names none. */

@@ -59,6 +59,10 @@ public final class Outline {
         } else if ((m = ARABIC.matcher(text)).matches()) {
             title = m.group(2);
             level = TOP_LEVEL_WORDS.matcher(title).find() ? 1 : 3;
+        } else if (text.length() <= 24 && !text.matches(".*[，,。；;：:].*") && TOP_LEVEL_WORDS.matcher(text).find()) {
+            // An unnumbered heading line: "存在的问题及原因分析".
+            title = text;
+            level = 1;
         } else {
             return null;
         }

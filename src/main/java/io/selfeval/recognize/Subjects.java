@@ -26,6 +26,7 @@ public final class Subjects {
     public static final String ABROAD = "出国经费";
     public static final String RECEPTION = "公务接待";
     public static final String GOV_FUND = "政府性基金";
+    public static final String GENERAL_BUDGET = "一般公共预算";
 
     /** Written form (regex) → canonical subject; longer, more specific forms first. */
     private static final Map<String, String> FORMS = new LinkedHashMap<>();
@@ -43,6 +44,8 @@ public final class Subjects {
         FORMS.put("基本支出", BASIC);
         FORMS.put("项目支出|项目经费", PROJECT);
         FORMS.put("政府性基金(?:预算)?(?:拨款)?", GOV_FUND);
+        // The part of the funds from the general budget, as the 按收入性质分 split names it.
+        FORMS.put("一般公共预算(?:财政)?(?:拨款)?", GENERAL_BUDGET);
     }
 
     private static final Pattern ANY;
@@ -72,7 +75,8 @@ public final class Subjects {
 
     /** The text with every subject name taken out, so that "支出" in "基本支出" is not read as a measure. */
     public static String strip(String text) {
-        return ANY.matcher(text).replaceAll("");
+        // "一般公共预算资金" is the general budget's budget: its 预算 still names the measure.
+        return ANY.matcher(text).replaceAll(m -> canonical(m.group()).orElse("").equals(GENERAL_BUDGET) ? "预算" : "");
     }
 
     /** A subject and where it was written. */
