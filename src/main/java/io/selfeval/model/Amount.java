@@ -9,6 +9,9 @@ import java.math.RoundingMode;
  * (98.49 for "98.49%").
  */
 public final class Amount implements Comparable<Amount> {
+    /** The unit of head counts (编制数, 实际在职人数): exact whole numbers. */
+    public static final String PEOPLE = "人";
+
     private final BigDecimal value;
     private final String text;
     private final String unit;
@@ -46,10 +49,13 @@ public final class Amount implements Comparable<Amount> {
         return new Amount(BigDecimal.ZERO, "", "");
     }
 
-    /** Half a unit of the last written digit: 0.005 for 1253.78, 0.5 for 90; 0 for a blank counted as zero. */
+    /**
+     * Half a unit of the last written digit: 0.005 for 1253.78, 0.5 for 90; 0 for a blank counted as zero and for a
+     * head count (unit 人), which is counted, not rounded.
+     */
     public BigDecimal halfUlp() {
-        if (text.isEmpty()) return BigDecimal.ZERO;
-        return BigDecimal.ONE.movePointLeft(Math.max(value.scale(), 0)).divide(BigDecimal.valueOf(2));
+        if (text.isEmpty() || PEOPLE.equals(unit)) return BigDecimal.ZERO;
+        return BigDecimal.ONE.movePointLeft(value.scale()).divide(BigDecimal.valueOf(2)); // scale < 0 from 亿元: 50 for 1.27亿元
     }
 
     public BigDecimal lower() {

@@ -181,12 +181,17 @@ final class BasicDataTable {
             else if (h.contains("控制率")) rateCol = c;
         }
         if (quotaCol < 0 || actualCol < 0 || rateCol < 0) return;
-        Optional<Amount> quota = Numbers.cellAmount(values.text(quotaCol));
-        Optional<Amount> actual = Numbers.cellAmount(values.text(actualCol));
+        // Head counts are whole people, exact: 45 of 50 is 90%, not anything from 44.5/50.5 to 45.5/49.5.
+        Optional<Amount> quota = Numbers.cellAmount(values.text(quotaCol)).map(BasicDataTable::people);
+        Optional<Amount> actual = Numbers.cellAmount(values.text(actualCol)).map(BasicDataTable::people);
         Optional<Amount> rate = Numbers.percent(values.text(rateCol));
         if (quota.isEmpty() || actual.isEmpty() || rate.isEmpty() || quota.get().isZero()) return;
         rec.add(new RateClaim(RateClaim.STAFF, "财政供养人员", rate.get(), actual.get(), quota.get(),
                 location(values, "财政供养人员情况", "控制率", values.text(rateCol))));
+    }
+
+    private static Amount people(Amount a) {
+        return new Amount(a.getValue(), a.getText(), Amount.PEOPLE);
     }
 
     private Location location(Row row, String rowName, String column, String excerpt) {

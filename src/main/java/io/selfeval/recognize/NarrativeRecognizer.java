@@ -32,6 +32,11 @@ final class NarrativeRecognizer {
     private static final Pattern ALIAS = Pattern.compile("([\\p{IsHan}（）()]{4,40}?)[（(]以下简称[“\"]?([\\p{IsHan}]{2,12})[”\"]?[)）]");
     private static final Pattern UNIT_ENDING = Pattern.compile("(?:办公室|局|委员会|中心|委|院|所|站|队|会|部|厅|处|馆|校|政府|办)$");
     private static final int EXCERPT = 36;
+    /** A lead naming an earlier year ("较上年支出", "上年同期"), but not 上年结转/上年结余 funds of this year. */
+    private static final Pattern PRIOR_YEAR = Pattern.compile("上年(?!结转|结余)|上一年|去年|同期");
+    private static final Pattern LEAD_YEAR = Pattern.compile("(20\\d{2})\\s*年");
+    /** A lead ending in a change word: the amount is a difference ("较上年增加10万元", "减少支出5万元"), not a figure. */
+    private static final Pattern CHANGE = Pattern.compile("(?:增加|减少|增长|下降|降低|节约|节省|超支|相差|差额|调增|调减)了?(?:支出|经费|资金)?(?:为|了)?\\s*$");
 
     private final Outline outline;
     private final Recognition rec;
@@ -82,6 +87,7 @@ final class NarrativeRecognizer {
         while (m.find()) {
             String lead = sentence.substring(pos, m.start());
             pos = m.end();
+            if (notThisYearsFigure(lead)) continue;
             Optional<Subjects.Found> found = Subjects.last(lead);
             String measure = measure(Subjects.strip(lead));
             boolean startsParts = lead.contains("其中");
@@ -116,6 +122,29 @@ final class NarrativeRecognizer {
             lastTotal = f;
         }
         closeBreakdown(breakdownTotal, parts);
+    }
+
+    /**
+     * Whether the amount after this lead is an earlier year's figure or a difference, not one of this year's figures.
+     * Only the lead's last clause counts: "较上年有所增长，全年实际支出490万元" is this year's.
+     */
+    private boolean notThisYearsFigure(String lead) {
+        if (CHANGE.matcher(lead).find()) return true;
+        String clause = lead.replaceAll(".*[，,；;：:]", "");
+        if (PRIOR_YEAR.matcher(clause).find()) return true;
+        Integer year = reportYear();
+        if (year == null) return false;
+        Matcher y = LEAD_YEAR.matcher(clause);
+        while (y.find()) {
+            if (Integer.parseInt(y.group(1)) < year) return true;
+        }
+        return false;
+    }
+
+    /** The fiscal year of the title, read before the body. */
+    private Integer reportYear() {
+        return rec.factsOf(Mention.class).stream().filter(m -> m.getKind().equals(Mention.YEAR) && m.getWhere().equals("标题"))
+                .map(m -> Integer.valueOf(m.getText())).max(Integer::compare).orElse(null);
     }
 
     private void closeBreakdown(Figure total, List<Figure> parts) {

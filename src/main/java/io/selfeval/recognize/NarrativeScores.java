@@ -23,6 +23,8 @@ final class NarrativeScores {
     private static final Pattern ITEM = Pattern.compile(
             "^\\s*(?:\\d{1,2}[、.．]\\s*)?([^，,]{1,40})[，,]\\s*(?:年度)?指标值[:：]\\s*(.*?)[，,]\\s*实际完成值?[:：]\\s*(.*?)[，,]\\s*分值\\s*(\\d+(?:\\.\\d+)?)\\s*分[，,]\\s*得分?\\s*(\\d+(?:\\.\\d+)?)\\s*分");
 
+    private static final Pattern BARE_RATE = Pattern.compile("执行率(?:为|达到?|是)?\\s*(\\d+(?:\\.\\d+)?)%");
+
     private final Outline outline;
     private final Recognition rec;
     private ScoreSheet sheet;
@@ -63,7 +65,7 @@ final class NarrativeScores {
                         Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip())));
             }
         }
-        if (sheet != null && rateItem != null) attachRate(rateLine);
+        if (sheet != null && rateItem != null) attachRate(rateLine, body);
         if (sheet != null && rec.statedSelfScore() != null) {
             sheet.setTotal(null, rec.statedSelfScore(), rec.factsOf(io.selfeval.model.Mention.class).stream()
                     .filter(x -> x.getKind().equals(io.selfeval.model.Mention.SELF_SCORE)).map(io.selfeval.model.Mention::getLocation)
@@ -77,13 +79,30 @@ final class NarrativeScores {
         return !ITEM.matcher(t).find() && !GROUP.matcher(t).find() && Outline.heading(next) == null;
     }
 
-    /** The execution rate stated right under the 预算执行率 heading feeds the rate item. */
-    private void attachRate(int rateLine) {
-        rec.factsOf(RateClaim.class).stream()
+    /**
+     * The execution rate stated right under the 预算执行率 heading feeds the rate item: a rate claim with its amounts,
+     * else a bare "预算执行率100%" (no amounts beside it) in the paragraphs before the next item or heading.
+     */
+    private void attachRate(int rateLine, List<Paragraph> body) {
+        RateClaim claim = rec.factsOf(RateClaim.class).stream()
                 .filter(c -> c.getKind().equals(RateClaim.EXECUTION) && c.getLocation().getLine() != null
                         && c.getLocation().getLine() > rateLine && c.getLocation().getLine() <= rateLine + 3)
-                .findFirst()
-                .ifPresent(c -> sheet.setFunds(c.getDenominator(), c.getNumerator(), c.getStated(), c.getLocation()));
+                .findFirst().orElse(null);
+        if (claim != null) {
+            sheet.setFunds(claim.getDenominator(), claim.getNumerator(), claim.getStated(), claim.getLocation());
+            return;
+        }
+        for (Paragraph p : body) {
+            if (p.line() <= rateLine || p.line() > rateLine + 3) continue;
+            String text = Numbers.normalize(p.text());
+            if (GROUP.matcher(text).find() || ITEM.matcher(text).find() || Outline.heading(p) != null) return;
+            Matcher m = BARE_RATE.matcher(text);
+            if (m.find()) {
+                Amount stated = new Amount(new java.math.BigDecimal(m.group(1)), m.group(1) + "%", "%");
+                sheet.setFunds(null, null, stated, Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()));
+                return;
+            }
+        }
     }
 
     private void ensureSheet(Paragraph p) {

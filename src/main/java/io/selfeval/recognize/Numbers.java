@@ -63,8 +63,9 @@ public final class Numbers {
                 u = "万元";
             }
             case "亿元" -> {
-                v = v.movePointRight(4);
-                if (v.scale() < 0) v = v.setScale(0);
+                // 亿元 → 万元 keeps the written precision too: 1.27亿元 = 12700万元 ± 50 (scale −2, 1.27E+4;
+                // movePointRight would clamp the scale at 0 and make it 12700 ± 0.5).
+                v = v.scaleByPowerOfTen(4);
                 u = "万元";
             }
             default -> {

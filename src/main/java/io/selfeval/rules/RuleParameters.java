@@ -48,11 +48,24 @@ public final class RuleParameters {
                 try {
                     new BigDecimal(props.getProperty(key).strip());
                 } catch (NumberFormatException e) {
-                    problems.add(fileName + ": 参数 " + key + " 的值“" + props.getProperty(key) + "”不是数字");
+                    problems.add(fileName + lineOf(key) + "：参数 " + key + " 的值“" + props.getProperty(key) + "”不是数字");
                 }
             }
         }
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
+    }
+
+    /** " 第N行" where the key is set in the file, or "" if it cannot be found (e.g. a continued line). */
+    private String lineOf(String key) {
+        try {
+            List<String> lines = Files.readAllLines(Path.of(fileName), StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().matches(java.util.regex.Pattern.quote(key) + "\\s*[=:].*")) return " 第" + (i + 1) + "行";
+            }
+        } catch (IOException e) {
+            // the line number is a convenience
+        }
+        return "";
     }
 
     private String raw(String key) {

@@ -45,6 +45,11 @@ public final class Targets {
         return Numbers.normalize(s).replaceAll("\\s+", "");
     }
 
+    /** In an actual value, 达到/达 before a number means "reached" (达到96%), not the target's "at least". */
+    private static String reached(String actual) {
+        return actual.replaceFirst("^(达到|达)(?=\\d)", "");
+    }
+
     /** Whether the indicator's actual value meets its target. */
     public static Outcome outcome(Indicator i) {
         String t = flat(i.getTarget());
@@ -52,11 +57,12 @@ public final class Targets {
         if (t.isEmpty() || a.isEmpty()) return Outcome.UNKNOWN;
         if (t.equals(a) || t.replaceFirst("^=", "").equals(a)) return Outcome.MET;
         Value target = parse(t);
-        Value actual = parse(a);
+        Value actual = parse(reached(a));
         if (target == null || actual == null || !actual.op().isEmpty() && !actual.op().equals("=")) return Outcome.UNKNOWN;
         if (!target.unit().equals(actual.unit()) && !target.unit().isEmpty() && !actual.unit().isEmpty()) return Outcome.UNKNOWN;
         if (target.unit().isEmpty() != actual.unit().isEmpty() && (isPercent(target) || isPercent(actual))) return Outcome.UNKNOWN;
-        String op = target.op().isEmpty() ? (isCost(i) ? "≤" : "≥") : target.op();
+        // A bare zero target (差错率 0%, 安全事故 0起) is a ceiling: "at least 0" would be met by anything.
+        String op = target.op().isEmpty() ? (isCost(i) || target.number().signum() == 0 ? "≤" : "≥") : target.op();
         int c = actual.number().compareTo(target.number());
         boolean met = switch (op) {
             case "≥" -> c >= 0;
@@ -110,7 +116,7 @@ public final class Targets {
 
     /** 实际完成值 that is a range ("≥98%") or the target's words copied ("效果明显" for "效果明显"). */
     public static boolean actualNotMeasured(Indicator i) {
-        String a = flat(i.getActual());
+        String a = reached(flat(i.getActual()));
         if (a.isEmpty()) return false;
         Value v = parse(a);
         if (v != null && !v.op().isEmpty() && !v.op().equals("=")) return true;
