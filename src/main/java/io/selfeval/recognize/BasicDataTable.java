@@ -110,7 +110,7 @@ final class BasicDataTable {
         for (int c = 0; c < 3; c++) {
             if (mr.values[c] == null) continue;
             figs[c] = new Figure(mr.subject, measures[c], Figure.DEPARTMENT, source, group + ":" + measures[c], mr.values[c],
-                    location(mr.row, mr.label, measures[c], mr.values[c].getText()));
+                    location(mr.row, mr.label, headerName(measures[c]), mr.values[c].getText()));
             rec.add(figs[c]);
         }
         blankCells(mr, measures);
@@ -123,7 +123,7 @@ final class BasicDataTable {
             for (MoneyRow ch : mr.children) {
                 Amount v = ch.values[c] != null ? ch.values[c] : Amount.blankZero();
                 parts.add(new Figure(ch.subject, measures[c], Figure.DEPARTMENT, source, group + ":" + measures[c], v,
-                        location(ch.row, ch.label, measures[c], v.getText())));
+                        location(ch.row, ch.label, headerName(measures[c]), v.getText())));
             }
             rec.add(new Breakdown(mr.subject, figs[c], parts, figs[c].getLocation()));
         }

@@ -16,7 +16,10 @@ public final class Fmt {
 
     /** A money amount as the report wrote it, with 万元: "1253.78万元". */
     public static String money(Amount a) {
-        return a == null ? "（空）" : a.plain() + "万元";
+        if (a == null) return "（空）";
+        // An amount converted from 元 carries four more decimals than anyone wrote: show it without them.
+        boolean converted = !a.getText().contains("万元") && a.getText().contains("元");
+        return (converted ? num(a.getValue()) : a.plain()) + "万元";
     }
 
     public static String money(BigDecimal v) {

@@ -38,7 +38,12 @@ public final class Targets {
             default -> "=";
         };
         if (op.isEmpty() && m.group(4) != null) op = m.group(4).equals("以上") ? "≥" : "≤";
-        return new Value(op, new BigDecimal(m.group(2)), m.group(3));
+        BigDecimal number = new BigDecimal(m.group(2));
+        String unit = m.group(3);
+        // Money compares in 万元 whichever unit each side was written in.
+        if (unit.equals("元")) return new Value(op, number.movePointLeft(4), "万元");
+        if (unit.equals("亿元")) return new Value(op, number.movePointRight(4), "万元");
+        return new Value(op, number, unit);
     }
 
     private static String flat(String s) {
@@ -62,7 +67,7 @@ public final class Targets {
         if (!target.unit().equals(actual.unit()) && !target.unit().isEmpty() && !actual.unit().isEmpty()) return Outcome.UNKNOWN;
         if (target.unit().isEmpty() != actual.unit().isEmpty() && (isPercent(target) || isPercent(actual))) return Outcome.UNKNOWN;
         // A bare zero target (差错率 0%, 安全事故 0起) is a ceiling: "at least 0" would be met by anything.
-        String op = target.op().isEmpty() ? (isCost(i) || target.number().signum() == 0 ? "≤" : "≥") : target.op();
+        String op = target.op().isEmpty() ? (lessIsBetter(i, target) ? "≤" : "≥") : target.op();
         int c = actual.number().compareTo(target.number());
         boolean met = switch (op) {
             case "≥" -> c >= 0;
@@ -73,6 +78,18 @@ public final class Targets {
         };
         return met ? Outcome.MET : Outcome.MISSED;
     }
+
+    /**
+     * Targets written without an operator are floors ("1000件" means at least 1000), except a cost (a cap), a bare
+     * zero (差错率 0%), and a time limit under 时效 ("5个工作日" means within five days).
+     */
+    private static boolean lessIsBetter(Indicator i, Value target) {
+        if (isCost(i) || target.number().signum() == 0) return true;
+        boolean timeliness = i.getLevel2().contains("时效") || i.getLevel1().contains("时效");
+        return timeliness && TIME_UNIT.matcher(target.unit()).matches();
+    }
+
+    private static final Pattern TIME_UNIT = Pattern.compile("^(?:个)?(?:工作日|日|天|小时|分钟|周|个月|月)(?:内|以内)?$");
 
     private static boolean isPercent(Value v) {
         return v.unit().equals("%");
@@ -129,10 +146,14 @@ public final class Targets {
         return flat(i.getActual()).matches("^(≥|≤|>|<|不低于|不少于|不超过|不高于).*");
     }
 
+    /** A quantity written in Chinese numerals: "两个百分点", "三次", "十项". */
+    private static final Pattern CHINESE_QUANTITY = Pattern.compile(
+            "[零一二三四五六七八九十两百千万]+(?:个)?(?:百分点|次|项|件|人|篇|期|场|天|日|年|月|所|家|户|名|座|批|条|倍|成|个)");
+
     /** A target with no number that is only words from the vague-word list. */
     public static boolean onlyQualitative(String target, List<String> vagueWords) {
         String t = flat(target);
-        if (t.isEmpty() || t.matches(".*\\d.*")) return false;
+        if (t.isEmpty() || t.matches(".*\\d.*") || CHINESE_QUANTITY.matcher(t).find()) return false;
         return vagueWords.stream().anyMatch(t::contains);
     }
 

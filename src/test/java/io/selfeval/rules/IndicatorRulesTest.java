@@ -63,6 +63,14 @@ class IndicatorRulesTest {
         }
 
         @Test
+        void quantityInChineseNumeralsIsQuantified() {
+            SubmissionResult r = Checks.text(reportWithOverallRow(QUALITY_ROW,
+                    row("", "", "质量指标", "文稿合格率", "较上年提高两个百分点", "提高2.5个百分点", "10", "10", "无偏差")));
+            assertSheetRead(r, "98.8");
+            assertSilent(r, "IND_NOT_QUANTIFIED");
+        }
+
+        @Test
         void vagueWordWithANumberIsQuantified() {
             SubmissionResult r = Checks.text(reportWithOverallRow(QUALITY_ROW,
                     row("", "", "质量指标", "文稿合格率", "较上年提升2个百分点", "提升2.5个百分点", "10", "10", "无偏差")));

@@ -49,6 +49,16 @@ class ProjectRulesTest {
     }
 
     @Test
+    void costCapInTenThousandsComparesWithAnActualInYuan() {
+        String within = replaceRow(Reports.complete(), COST_ROW,
+                new String[]{"", "", "成本指标", "支出不超过预算", "≤70万元", "695,000元", "10", "10", ""});
+        assertFalse(Checks.codes(Checks.text(within)).contains(CAP));
+        String above = replaceRow(Reports.complete(), COST_ROW,
+                new String[]{"", "", "成本指标", "支出不超过预算", "≤70万元", "800,000元", "10", "9", "超支"});
+        assertTrue(Checks.codes(Checks.text(above)).contains(CAP));
+    }
+
+    @Test
     void costTargetWithoutOperatorIsACap() {
         String doc = replaceRow(Reports.complete(), COST_ROW,
                 new String[]{"", "", "成本指标", "项目总成本", "70万元", "75万元", "10", "9", "会议增加"});

@@ -408,6 +408,19 @@ class ScoreRulesTest {
         }
 
         @Test
+        void timeLimitWrittenWithoutOperatorIsACeiling() {
+            // "5个工作日" under 时效 means within five days: three days meets it, eight days misses it.
+            SubmissionResult met = Checks.text(reportWithOverallRow(TIMELY_ROW,
+                    row("", "", "时效指标", "审批办结时限", "5个工作日", "3个工作日", "10", "10", "无偏差")));
+            assertSheetRead(met, "98.8");
+            assertSilent(met, "SCR_MISSED_FULL_SCORE");
+            SubmissionResult missed = Checks.text(reportWithOverallRow(TIMELY_ROW,
+                    row("", "", "时效指标", "审批办结时限", "5个工作日", "8个工作日", "10", "10", "无偏差")));
+            assertEquals("指标“审批办结时限”指标值5个工作日，实际完成8个工作日，未完成却得满分10分",
+                    only(missed, "SCR_MISSED_FULL_SCORE").getMessage());
+        }
+
+        @Test
         void costBelowACapWrittenWithoutOperatorIsMet() {
             SubmissionResult r = Checks.text(reportWithOverallRow(COST_ROW,
                     row("", "", "成本指标", "支出不超过预算", "500万元", "490万元", "10", "10", "无偏差")));
