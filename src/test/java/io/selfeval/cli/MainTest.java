@@ -379,4 +379,26 @@ class MainTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void editedThresholdInACopiedRulesFolderChangesTheResultWithoutRebuild() throws IOException {
+        String seed004 = "fixtures/seeds/004_a3928fcbeeb643f4.txt";
+        CliRun original = CliRun.of("check", seed004, "--format", "json");
+        assertTrue(original.out().contains("\"EXE_BUDGET_ADJUSTED\""), original::toString);
+
+        Path rules = RulesFixture.copyOfRealRules(tmp);
+        Path params = rules.resolve("parameters.properties");
+        String text = Files.readString(params, StandardCharsets.UTF_8);
+        assertTrue(text.contains("num.预算调整阈值=0.20"));
+        Files.writeString(params, text.replace("num.预算调整阈值=0.20", "num.预算调整阈值=0.50"), StandardCharsets.UTF_8);
+
+        CliRun edited = CliRun.of("check", seed004, "--format", "json", "--rules", rules.toString());
+        assertFalse(edited.out().contains("\"EXE_BUDGET_ADJUSTED\""), edited::toString);
+        assertTrue(edited.out().contains("\"META_STAFF_RATE\""), "the other rules still run: " + edited);
+        assertNotEquals(fingerprint(original.out()), fingerprint(edited.out()), "the fingerprint follows the rule files");
+    }
+
+    private static String fingerprint(String json) throws IOException {
+        return new ObjectMapper().readTree(json).path("rules").path("fingerprint").asText();
+    }
 }
