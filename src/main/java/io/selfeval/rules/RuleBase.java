@@ -1,7 +1,9 @@
 package io.selfeval.rules;
 
+import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Relation;
+import io.selfeval.model.RubricItem;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -40,6 +42,8 @@ public final class RuleBase {
     private final KieBase kieBase;
     private final RuleParameters parameters;
     private final List<Relation> relations;
+    private final List<RubricItem> rubric;
+    private final List<DeductionRule> deductions;
     private final Map<String, String> ruleFiles;
     private final List<RuleInfo> catalog;
     private final String fingerprint;
@@ -48,12 +52,14 @@ public final class RuleBase {
     public record RuleInfo(String name, String code, String severity, String file) {
     }
 
-    private RuleBase(Path dir, KieBase kieBase, RuleParameters parameters, List<Relation> relations,
-                     Map<String, String> ruleFiles, List<RuleInfo> catalog, String fingerprint) {
+    private RuleBase(Path dir, KieBase kieBase, RuleParameters parameters, List<Relation> relations, List<RubricItem> rubric,
+                     List<DeductionRule> deductions, Map<String, String> ruleFiles, List<RuleInfo> catalog, String fingerprint) {
         this.dir = dir;
         this.kieBase = kieBase;
         this.parameters = parameters;
         this.relations = relations;
+        this.rubric = rubric;
+        this.deductions = deductions;
         this.ruleFiles = ruleFiles;
         this.catalog = catalog;
         this.fingerprint = fingerprint;
@@ -70,6 +76,8 @@ public final class RuleBase {
         }
         RuleParameters parameters = RuleParameters.load(dir);
         List<Relation> relations = Relations.load(dir);
+        List<RubricItem> rubric = RubricData.rubric(dir);
+        List<DeductionRule> deductions = RubricData.deductions(dir);
 
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -121,7 +129,7 @@ public final class RuleBase {
             }
         }
         catalog.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-        return new RuleBase(dir, kieBase, parameters, relations, ruleFiles, catalog, fingerprint(dir));
+        return new RuleBase(dir, kieBase, parameters, relations, rubric, deductions, ruleFiles, catalog, fingerprint(dir));
     }
 
     private static String ruleFile(Rule rule, Map<String, Path> byResourcePath, Path dir) {
@@ -186,6 +194,10 @@ public final class RuleBase {
     public Path dir() { return dir; }
     public RuleParameters parameters() { return parameters; }
     public List<Relation> relations() { return relations; }
+    /** The review rubric (考核评分表) items, in order. */
+    public List<RubricItem> rubric() { return rubric; }
+    /** Finding code → rubric item deductions. */
+    public List<DeductionRule> deductions() { return deductions; }
     public List<RuleInfo> catalog() { return catalog; }
     public String fingerprint() { return fingerprint; }
     public int ruleCount() { return catalog.size(); }
