@@ -55,14 +55,18 @@ final class RulesFixture {
 
     /**
      * Only one rule of our own, which fires once for every readable submission with the given severity, plus the
-     * project's parameter and relation files (the rule base needs them). Findings are therefore known exactly.
+     * project's rule data files (the rule base needs them). Findings are therefore known exactly.
      */
     static Path alwaysFiring(Path tmp, String severity) {
         Path dir = tmp.resolve("rules-" + severity.toLowerCase(java.util.Locale.ROOT));
         try {
             Files.createDirectories(dir);
-            Files.copy(REAL_RULES.resolve("parameters.properties"), dir.resolve("parameters.properties"));
-            Files.copy(REAL_RULES.resolve("relations.csv"), dir.resolve("relations.csv"));
+            // The rule data (parameters, relations, rubric, deductions) is needed; the project's .drl rules are not.
+            try (Stream<Path> s = Files.list(REAL_RULES)) {
+                for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".drl")).toList()) {
+                    Files.copy(p, dir.resolve(p.getFileName()));
+                }
+            }
             Files.writeString(dir.resolve("always.drl"), HEADER + """
 
                     rule "每份报告都提示"
