@@ -11,6 +11,8 @@ public final class Figure {
     public static final String BUDGET = "全年预算";
     public static final String SPENT = "执行";
     public static final String PRIOR_SPENT = "上年决算";
+    /** A head count (编制数, 在职人数) at year end; its amounts are in 人. */
+    public static final String HEADCOUNT = "人数";
 
     /** Scope of the whole unit. */
     public static final String DEPARTMENT = "部门";

@@ -180,10 +180,16 @@ final class BasicDataTable {
             else if (h.contains("在职") || h.contains("实有")) actualCol = c;
             else if (h.contains("控制率")) rateCol = c;
         }
-        if (quotaCol < 0 || actualCol < 0 || rateCol < 0) return;
+        if (quotaCol < 0 || actualCol < 0) return;
         // Head counts are whole people, exact: 45 of 50 is 90%, not anything from 44.5/50.5 to 45.5/49.5.
         Optional<Amount> quota = Numbers.cellAmount(values.text(quotaCol)).map(BasicDataTable::people);
         Optional<Amount> actual = Numbers.cellAmount(values.text(actualCol)).map(BasicDataTable::people);
+        String group = source + "#staff";
+        quota.ifPresent(q -> rec.add(new Figure(Subjects.STAFF_QUOTA, Figure.HEADCOUNT, Figure.DEPARTMENT, source, group, q,
+                location(values, "财政供养人员情况", "编制数", q.getText()))));
+        actual.ifPresent(a -> rec.add(new Figure(Subjects.STAFF_ACTUAL, Figure.HEADCOUNT, Figure.DEPARTMENT, source, group, a,
+                location(values, "财政供养人员情况", "实际在职人数", a.getText()))));
+        if (rateCol < 0) return;
         Optional<Amount> rate = Numbers.percent(values.text(rateCol));
         if (quota.isEmpty() || actual.isEmpty() || rate.isEmpty() || quota.get().isZero()) return;
         rec.add(new RateClaim(RateClaim.STAFF, "财政供养人员", rate.get(), actual.get(), quota.get(),

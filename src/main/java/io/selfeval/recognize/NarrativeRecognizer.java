@@ -32,6 +32,9 @@ final class NarrativeRecognizer {
     private static final Pattern ALIAS = Pattern.compile("([\\p{IsHan}（）()]{4,40}?)[（(]以下简称[“\"]?([\\p{IsHan}]{2,12})[”\"]?[)）]");
     private static final Pattern UNIT_ENDING = Pattern.compile("(?:办公室|局|委员会|中心|委|院|所|站|队|会|部|厅|处|馆|校|政府|办)$");
     private static final int EXCERPT = 36;
+    /** Staffing: "共有编制65人" (not 行政编制/事业编制, which are parts), "实有在职人员56人", "实有人数54人". */
+    private static final Pattern STAFF_QUOTA = Pattern.compile("(?<![行政事业工勤参公])编制(?:数|人数)?(?:为|共)?\\s*(\\d+)\\s*(?:人|名)");
+    private static final Pattern STAFF_ACTUAL = Pattern.compile("(?:实有|实际)?在职(?:人员|人数)?(?:为|共)?\\s*(\\d+)\\s*(?:人|名)|实有人数(?:为)?\\s*(\\d+)\\s*(?:人|名)");
     /** A lead naming an earlier year ("较上年支出", "上年同期"), but not 上年结转/上年结余 funds of this year. */
     private static final Pattern PRIOR_YEAR = Pattern.compile("上年(?!结转|结余)|上一年|去年|同期");
     private static final Pattern LEAD_YEAR = Pattern.compile("(20\\d{2})\\s*年");
@@ -58,6 +61,7 @@ final class NarrativeRecognizer {
             }
             rates(p, text, paragraphFigures);
             selfScore(p, text);
+            staffing(p, text);
             grade(p, text);
             alias(p, text);
         }
@@ -199,6 +203,20 @@ final class NarrativeRecognizer {
             rec.add(new RateClaim(RateClaim.EXECUTION, spent.getSubject(), stated, spent.getValue(), budget.getValue(),
                     where(p, text, m.start(), m.end())));
         }
+    }
+
+    /** The first 编制 and 在职 head counts of a paragraph, to compare with the 基础数据表. */
+    private void staffing(Paragraph p, String text) {
+        staffCount(p, text, STAFF_QUOTA, Subjects.STAFF_QUOTA);
+        staffCount(p, text, STAFF_ACTUAL, Subjects.STAFF_ACTUAL);
+    }
+
+    private void staffCount(Paragraph p, String text, Pattern pattern, String subject) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) return;
+        String n = m.group(1) != null ? m.group(1) : m.group(2);
+        rec.add(new Figure(subject, Figure.HEADCOUNT, Figure.DEPARTMENT, Figure.NARRATIVE, "正文#staff",
+                new Amount(new java.math.BigDecimal(n), n + "人", Amount.PEOPLE), where(p, text, m.start(), m.end())));
     }
 
     private void selfScore(Paragraph p, String text) {

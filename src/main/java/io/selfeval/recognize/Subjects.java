@@ -27,6 +27,8 @@ public final class Subjects {
     public static final String RECEPTION = "公务接待";
     public static final String GOV_FUND = "政府性基金";
     public static final String GENERAL_BUDGET = "一般公共预算";
+    public static final String STAFF_QUOTA = "编制数";
+    public static final String STAFF_ACTUAL = "在职人数";
 
     /** Written form (regex) → canonical subject; longer, more specific forms first. */
     private static final Map<String, String> FORMS = new LinkedHashMap<>();

@@ -17,9 +17,16 @@ public final class Fmt {
     /** A money amount as the report wrote it, with 万元: "1253.78万元". */
     public static String money(Amount a) {
         if (a == null) return "（空）";
+        if (Amount.PEOPLE.equals(a.getUnit())) return a.plain() + "人";
         // An amount converted from 元 carries four more decimals than anyone wrote: show it without them.
         boolean converted = !a.getText().contains("万元") && a.getText().contains("元");
         return (converted ? num(a.getValue()) : a.plain()) + "万元";
+    }
+
+    /** |a − b| in a's unit: "19.37万元", "1人". */
+    public static String difference(Amount a, Amount b) {
+        BigDecimal d = a.getValue().subtract(b.getValue()).abs();
+        return Amount.PEOPLE.equals(a.getUnit()) ? num(d) + "人" : money(d);
     }
 
     public static String money(BigDecimal v) {
@@ -57,6 +64,7 @@ public final class Fmt {
             case Figure.BUDGET -> "全年预算数";
             case Figure.SPENT -> "实际支出";
             case Figure.PRIOR_SPENT -> "上年决算数";
+            case Figure.HEADCOUNT -> "";
             default -> measure;
         };
     }
