@@ -1,15 +1,17 @@
 package io.selfeval.check;
 
-import io.selfeval.document.Document;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Location;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
-import io.selfeval.read.DocumentReader;
-import io.selfeval.read.TextReader;
+import io.selfeval.read.Readers;
+import io.selfeval.read.Submission;
+import io.selfeval.read.SubmissionReader;
+import io.selfeval.read.Submissions;
 import io.selfeval.read.UnreadableException;
 import io.selfeval.recognize.Recognition;
 import io.selfeval.recognize.Recognizer;
+import io.selfeval.review.Reviewer;
 import io.selfeval.rules.RuleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,62 +19,131 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Checks one submission: read → recognize → rules → findings. Never throws for a bad file. */
+/**
+ * Checks one submission: read → recognize → rules → findings. Never throws for a bad file: a file that cannot be
+ * read gives PARSE_UNREADABLE, one that is not a self-evaluation report PARSE_UNRECOGNIZED (and nothing else), and
+ * a submission that takes longer than the time limit is given up as unreadable ("处理超时").
+ */
 public final class Checker {
     private static final Logger LOG = LoggerFactory.getLogger(Checker.class);
-    private static final List<DocumentReader> READERS = List.of(new TextReader());
 
     /** No real report comes near this; a bigger file is refused before it is read into memory. */
-    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    static final long MAX_FILE_BYTES = Readers.MAX_FILE_BYTES;
+
+    /** Default time limit per submission; the system property selfeval.timeout (seconds) changes it. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(Long.getLong("selfeval.timeout", 120));
+
+    /**
+     * Worker threads for the time limit. A parser that overruns cannot be stopped in Java; its thread is abandoned
+     * (daemon, so it never keeps the program alive) and a fresh one takes the next submission.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "selfeval-submission");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final RuleBase rules;
+    private final Duration timeout;
 
     public Checker(RuleBase rules) {
+        this(rules, DEFAULT_TIMEOUT);
+    }
+
+    public Checker(RuleBase rules, Duration timeout) {
         this.rules = rules;
+        this.timeout = timeout;
     }
 
-    /** Whether some reader takes this file (by name); other files in a folder are not submissions. */
+    /** Whether the file's name is one a submission is made of (report, workbook, .zip); other files are not read. */
     public static boolean isSupported(Path file) {
-        return READERS.stream().anyMatch(r -> r.accepts(file));
+        return Readers.isSupported(file);
     }
 
-    public SubmissionResult check(Path file) {
-        String name = file.toString();
+    /**
+     * A file, or a folder or .zip that makes one submission (see {@link Submissions}). A folder or archive holding
+     * several submissions is reported as unreadable here; the command line checks each of them.
+     */
+    public SubmissionResult check(Path path) {
+        String name = path.toString();
+        if (!Files.isDirectory(path) && !(Files.isRegularFile(path) && Readers.isArchiveName(path))) {
+            return check(Submission.of(path));
+        }
+        try (Submissions all = new Submissions()) {
+            List<Submission> found = all.collect(path, p -> false);
+            if (found.size() == 1) return check(found.get(0));
+            if (found.isEmpty()) return unreadable(name, "没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt、.zip）");
+            return unreadable(name, "包含" + found.size() + "份报告，请逐份检查");
+        }
+    }
+
+    /** Checks one submission within the time limit. */
+    public SubmissionResult check(Submission submission) {
+        Future<SubmissionResult> f;
         try {
-            Document doc = read(file);
-            Recognition rec = Recognizer.recognize(doc);
-            List<Finding> findings = new ArrayList<>(rules.run(rec.facts()));
+            f = WORKERS.submit(() -> checkNow(submission));
+        } catch (RuntimeException e) {
+            return checkNow(submission);
+        }
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            LOG.warn("检查 {} 超过 {} 秒，已放弃", submission.name(), timeout.toSeconds());
+            return unreadable(submission, "处理超时（超过" + Math.max(1, timeout.toSeconds()) + "秒），文件可能过大或结构异常");
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return unreadable(submission, "检查被中断");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            LOG.debug("检查 {} 时出错", submission.name(), c);
+            return unreadable(submission, "处理文件时出错（" + (c == null ? "未知错误" : c.getClass().getSimpleName()) + "）");
+        }
+    }
+
+    private SubmissionResult checkNow(Submission submission) {
+        String name = submission.name();
+        List<String> files = submission.fileNames();
+        try {
+            SubmissionReader.Result read = SubmissionReader.read(submission);
+            Recognition rec = Recognizer.recognize(read.document());
+            List<Finding> findings = new ArrayList<>();
+            for (SubmissionReader.Failed failed : read.failed()) findings.add(unreadableFinding(failed.file(), failed.reason()));
+            String error = read.failed().isEmpty() ? null
+                    : String.join("；", read.failed().stream().map(x -> x.file() + "：" + x.reason()).toList());
+            if (!rec.looksLikeReport()) {
+                findings.add(0, unrecognizedFinding(name));
+                return new SubmissionResult(name, files, rec.unit(), rec.year(), null, null, findings, error);
+            }
+            findings.addAll(rules.run(rec.facts()));
             findings.sort(ORDER);
-            return new SubmissionResult(name, List.of(name), rec.unit(), rec.year(),
+            // The review score on the rubric; each finding gets the deduction it took.
+            Reviewer.Outcome review = new Reviewer(rules).review(findings);
+            return new SubmissionResult(name, files, rec.unit(), rec.year(),
                     new SubmissionResult.SelfScore(value(rec.statedSelfScore()), value(rec.recomputedSelfScore())),
-                    null, findings, null);
+                    review.review(), review.findings(), error);
         } catch (UnreadableException e) {
-            return unreadable(name, e.getMessage());
-        } catch (java.io.IOException e) {
-            return unreadable(name, "文件无法读取：" + e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+            return unreadable(submission, e.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // One line for the reviewer; the stack trace only with --verbose.
             LOG.warn("检查 {} 时出错：{}", name, e.toString());
             LOG.debug("检查 {} 时出错", name, e);
-            return unreadable(name, "处理文件时出错（" + e.getClass().getSimpleName() + "）：" + e.getMessage());
+            return unreadable(submission, "处理文件时出错（" + e.getClass().getSimpleName() + "）");
         }
-    }
-
-    private static Document read(Path file) throws java.io.IOException, UnreadableException {
-        if (!Files.isRegularFile(file)) throw new UnreadableException("文件不存在或不是普通文件");
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) {
-            throw new UnreadableException("文件过大（" + size / (1024 * 1024) + " MB），超过 " + MAX_FILE_BYTES / (1024 * 1024) + " MB 上限");
-        }
-        for (DocumentReader r : READERS) {
-            if (r.accepts(file)) return r.read(file);
-        }
-        throw new UnreadableException("不支持的文件类型：" + file.getFileName());
     }
 
     private static BigDecimal value(io.selfeval.model.Amount a) {
@@ -81,14 +152,30 @@ public final class Checker {
 
     /** A submission that could not be read: listed with its reason and one PARSE_UNREADABLE finding. */
     public static SubmissionResult unreadable(String name, String reason) {
-        Finding f = new Finding("PARSE_UNREADABLE", Severity.ERROR, "文件无法读取", null,
-                "文件无法读取：" + reason, new Location("file", null, null, null, null, null, null),
-                Map.of("reason", reason), null);
-        return new SubmissionResult(name, List.of(name), null, null, null, null, List.of(f), reason);
+        return new SubmissionResult(name, List.of(name), null, null, null, null, List.of(unreadableFinding(null, reason)), reason);
+    }
+
+    private static SubmissionResult unreadable(Submission s, String reason) {
+        return new SubmissionResult(s.name(), s.fileNames(), null, null, null, null, List.of(unreadableFinding(null, reason)), reason);
+    }
+
+    private static Finding unreadableFinding(String file, String reason) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("reason", reason);
+        if (file != null) evidence.put("file", file);
+        return new Finding("PARSE_UNREADABLE", Severity.ERROR, "文件无法读取", null,
+                (file == null ? "文件无法读取：" : "文件 " + file + " 无法读取：") + reason,
+                new Location("file", null, null, null, null, null, null, file, null, null, null), evidence, null);
+    }
+
+    private static Finding unrecognizedFinding(String name) {
+        String reason = "文件已读取，但看不出是部门整体支出绩效自评报告（没有找到报告的标题年度、正文各部分标题或自评表等附表）";
+        return new Finding("PARSE_UNRECOGNIZED", Severity.WARNING, "非绩效自评报告", null, reason,
+                new Location("file", null, null, null, null, null, null), Map.of("reason", reason), null);
     }
 
     /** ERROR before WARNING before INFO, then in document order. */
     static final Comparator<Finding> ORDER = Comparator.comparing(Finding::getSeverity)
-            .thenComparing(f -> f.getLocation() == null || f.getLocation().getLine() == null ? Integer.MAX_VALUE : f.getLocation().getLine())
+            .thenComparing(f -> f.getLocation() == null || f.getLocation().getPosition() == null ? Integer.MAX_VALUE : f.getLocation().getPosition())
             .thenComparing(Finding::getCode);
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code check PATH...}: every submission through the rules, one report (text or JSON), exit status by findings. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "检查自评报告：PATH 为文件或文件夹（递归查找），每个可读取的文件是一份报告。",
+        description = "检查自评报告：PATH 为文件、文件夹（递归查找）或 .zip。一个文件是一份报告；文件夹中恰好是一份报告（.docx/.doc/.txt）加附表工作簿（.xlsx/.xls）时合为一份，否则每个文件各为一份。",
         footer = {"", "退出状态：0 无达到 --fail-on 级别的问题；1 有；2 用法错误或规则编译失败；3 有文件无法读取。"})
 final class CheckCommand implements Callable<Integer> {
     enum FailOn { ERROR, WARNING, NEVER }
@@ -74,7 +74,12 @@ final class CheckCommand implements Callable<Integer> {
         if (jobs < 1) throw CliException.usage("--jobs 应为不小于 1 的整数，实为：" + jobs);
         Path target = out == null ? null : AtomicOutput.validate(out);
 
-        List<Inputs.Input> inputs = Inputs.collect(paths, target);
+        try (Inputs collected = Inputs.collect(paths, target)) {
+            return check(collected.list(), fmt, level, target, err);
+        }
+    }
+
+    private Integer check(List<Inputs.Input> inputs, String fmt, FailOn level, Path target, PrintWriter err) throws IOException {
         RuleBase ruleBase = rules.load();
         err.println("规则：" + rules.given() + "，" + ruleBase.ruleCount() + "条规则；待检查" + inputs.size() + "份");
         err.flush();
@@ -146,9 +151,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** One submission; the checker never throws for a bad file, anything else still becomes an unreadable entry. */
     private static SubmissionResult checkOne(Checker checker, Inputs.Input in) {
-        if (in.missing()) return Checker.unreadable(in.name(), in.missingReason());
         try {
-            return checker.check(in.file());
+            return checker.check(in.submission());
         } catch (RuntimeException | LinkageError e) {
             LoggerFactory.getLogger(CheckCommand.class).debug("检查 {} 时出错", in.name(), e);
             return Checker.unreadable(in.name(), "处理文件时出错：" + Main.describe(e));

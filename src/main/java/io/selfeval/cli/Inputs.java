@@ -1,42 +1,57 @@
 package io.selfeval.cli;
 
-import io.selfeval.check.Checker;
-import org.slf4j.LoggerFactory;
+import io.selfeval.read.Submission;
+import io.selfeval.read.Submissions;
 
-import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Turns the PATH arguments into submissions, in argument order: a file is one submission; a folder is searched
- * recursively and every supported file in it ({@link Checker#isSupported}) is one submission, sorted by path.
- * Hidden files and folders (name starting with ".") and Office lock files ("~$…") are skipped. A path that does not
- * exist is kept as a missing input, reported as unreadable; a folder without any supported file is a usage error.
+ * Turns the PATH arguments into submissions, in argument order (within a folder, in path order): a file is one
+ * submission; a folder is searched recursively and grouped by {@link Submissions}' rule (a folder holding one report
+ * and its attachment workbooks is one submission, otherwise each file is one); a .zip is unpacked into a temporary
+ * folder, grouped the same way, and the folder is deleted by {@link #close()}. Hidden files and folders (name
+ * starting with ".") and Office lock files ("~$…") are skipped. A path that does not exist is kept as a submission
+ * reported as unreadable; a folder without any supported file is a usage error.
  */
-final class Inputs {
-    /** One submission to check: a file, or a name that could not be found (with the reason). */
-    record Input(String name, Path file, String missingReason) {
-        boolean missing() { return file == null; }
+final class Inputs implements AutoCloseable {
+    /** One submission to check. */
+    record Input(Submission submission) {
+        String name() {
+            return submission.name();
+        }
     }
+
+    private final Submissions submissions = new Submissions();
+    private final List<Input> list = new ArrayList<>();
 
     private Inputs() {
     }
 
+    List<Input> list() {
+        return list;
+    }
+
     /**
-     * @param exclude a file never taken as a submission (the --out target), or null
+     * @param exclude a file never taken as part of a submission (the --out target), or null
      */
-    static List<Input> collect(List<String> args, Path exclude) {
-        List<Input> inputs = new ArrayList<>();
+    static Inputs collect(List<String> args, Path exclude) {
+        Inputs inputs = new Inputs();
+        try {
+            inputs.add(args, exclude);
+        } catch (RuntimeException e) {
+            inputs.close();
+            throw e;
+        }
+        return inputs;
+    }
+
+    private void add(List<String> args, Path exclude) {
         Set<Path> seen = new HashSet<>();
         Path excluded = exclude == null ? null : exclude.toAbsolutePath().normalize();
         for (String arg : args) {
@@ -44,59 +59,30 @@ final class Inputs {
             try {
                 p = Path.of(arg);
             } catch (InvalidPathException e) {
-                inputs.add(new Input(arg, null, "路径无效：" + e.getReason()));
+                list.add(new Input(Submission.unreadable(arg, "路径无效：" + e.getReason())));
                 continue;
             }
             if (!Files.exists(p)) {
-                inputs.add(new Input(arg, null, "文件或文件夹不存在"));
-            } else if (Files.isDirectory(p)) {
-                List<Path> found = walk(p);
-                found.removeIf(f -> f.toAbsolutePath().normalize().equals(excluded));
-                if (found.isEmpty()) {
-                    throw CliException.usage("文件夹 " + arg + " 中没有可检查的文件（目前只读取 .txt 文本文件）");
-                }
-                for (Path f : found) {
-                    if (seen.add(f.toAbsolutePath().normalize())) inputs.add(new Input(f.toString(), f, null));
-                }
-            } else if (seen.add(p.toAbsolutePath().normalize())) {
-                inputs.add(new Input(p.toString(), p, null));
+                list.add(new Input(Submission.unreadable(arg, "文件或文件夹不存在")));
+                continue;
+            }
+            if (!Files.isDirectory(p) && seen.contains(p.toAbsolutePath().normalize())) continue;
+            List<Submission> found = submissions.collect(p, f -> f.toAbsolutePath().normalize().equals(excluded)
+                    || seen.contains(f.toAbsolutePath().normalize()));
+            if (Files.isDirectory(p) && found.isEmpty()) {
+                throw CliException.usage("文件夹 " + arg + " 中没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt 或 .zip）");
+            }
+            seen.add(p.toAbsolutePath().normalize());
+            for (Submission s : found) {
+                for (Submission.File f : s.files()) seen.add(f.path().toAbsolutePath().normalize());
+                list.add(new Input(s));
             }
         }
-        return inputs;
     }
 
-    private static List<Path> walk(Path root) {
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(file) && Checker.isSupported(file)) found.add(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    LoggerFactory.getLogger(Inputs.class).debug("跳过无法访问的路径 {}", file, e);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw CliException.usage("无法读取文件夹 " + root + "：" + e.getMessage());
-        }
-        found.sort(null);
-        return found;
-    }
-
-    private static boolean hidden(Path p) {
-        Path name = p.getFileName();
-        if (name == null) return false;
-        String n = name.toString();
-        return n.startsWith(".") || n.startsWith("~$");
+    /** Deletes the folders archives were unpacked into. */
+    @Override
+    public void close() {
+        submissions.close();
     }
 }

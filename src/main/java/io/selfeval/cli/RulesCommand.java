@@ -3,6 +3,7 @@ package io.selfeval.cli;
 import io.selfeval.rules.RuleBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code rules verify|list|test}: the rule folder on its own. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "规则文件夹：verify 编译检查，list 列出规则，test 运行规则自测（后续版本）。",
+        description = "规则文件夹：verify 编译检查，list 列出规则，test 运行规则自测用例。",
         subcommands = {RulesCommand.Verify.class, RulesCommand.ListRules.class, RulesCommand.Test.class})
 final class RulesCommand implements Callable<Integer> {
     @Spec
@@ -26,7 +27,8 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "编译规则文件夹，报告每个错误所在的文件和行。")
+            description = "编译规则文件夹（*.drl 规则文件和 *.drl.xlsx 数据表）：有错误时逐条列出文件和行号（数据表为工作表和单元格）及错误原因，"
+                    + "退出状态 2；没有错误时再列出警告（永远不会触发的规则、不在问题代码表中的代码、扣分对照表中写错的代码或考核项），退出状态 0。")
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -39,13 +41,19 @@ final class RulesCommand implements Callable<Integer> {
             RuleBase rb = rules.load();
             PrintWriter out = spec.commandLine().getOut();
             out.println("规则编译通过：" + rb.ruleCount() + "条规则，指纹 " + rb.fingerprint());
+            List<String> warnings = rb.warnings();
+            if (!warnings.isEmpty()) {
+                out.println("警告" + warnings.size() + "条（规则仍可运行，但请检查）：");
+                for (String w : warnings) out.println("  警告：" + w);
+            }
             out.flush();
             return Main.EXIT_OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "列出全部规则：名称、代码、级别、文件。")
+            description = "规则目录：每条规则的问题代码、中文名称和说明、级别、所在文件，以及该代码的扣分；"
+                    + "--format md 或 html 生成可打印的文档。")
     static final class ListRules implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -53,28 +61,44 @@ final class RulesCommand implements Callable<Integer> {
         @Mixin
         RulesOption rules;
 
-        @Override
-        public Integer call() {
-            RuleBase rb = rules.load();
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[]{"规则", "代码", "级别", "文件"});
-            for (RuleBase.RuleInfo r : rb.catalog()) {
-                rows.add(new String[]{r.name(), nz(r.code()), nz(r.severity()), nz(r.file())});
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            for (String line : table(rows)) out.println(line);
-            out.println("共" + rb.ruleCount() + "条规则");
-            out.flush();
-            return Main.EXIT_OK;
-        }
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "输出格式：text（默认，终端阅读）、md（Markdown 文档）、html（独立的网页文档，可直接打印）")
+        String format;
 
-        private static String nz(String s) {
-            return s == null || s.isBlank() ? "-" : s;
+        @Option(names = "--out", paramLabel = "FILE", description = "写入文件而不是标准输出")
+        String outFile;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String fmt = format.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("text", "md", "markdown", "html").contains(fmt)) {
+                throw CliException.usage("--format 的取值应为 text、md 或 html，实为：" + format);
+            }
+            java.nio.file.Path target = outFile == null ? null : AtomicOutput.validate(outFile);
+            RuleBase rb = rules.load();
+            RuleCatalog catalog = new RuleCatalog(rb, rules.given());
+            String body = switch (fmt) {
+                case "md", "markdown" -> catalog.markdown();
+                case "html" -> catalog.html();
+                default -> String.join("\n", catalog.text()) + "\n";
+            };
+            if (target != null) {
+                byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                AtomicOutput.write(target, os -> os.write(bytes));
+                spec.commandLine().getErr().println("规则目录已写入 " + outFile);
+                spec.commandLine().getErr().flush();
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(body);
+                out.flush();
+            }
+            return Main.EXIT_OK;
         }
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "运行规则自带的测试用例（尚未提供）。")
+            description = "运行规则目录 tests 文件夹中的测试用例（*.csv），逐条报告通过或失败。",
+            footer = {"", "退出状态：0 全部通过；1 有用例失败；2 规则编译失败或用例表有误。"})
     static final class Test implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -84,7 +108,7 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            throw CliException.usage("rules test（规则自测）尚未实现，将在后续版本提供；目前可用 rules verify 检查规则能否编译。");
+            return RulesTestCommand.run(rules, spec.commandLine().getOut());
         }
     }
 

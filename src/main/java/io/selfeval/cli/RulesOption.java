@@ -16,7 +16,7 @@ final class RulesOption {
     static final String DEFAULT_DIR = "rules";
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "规则文件夹（*.drl、parameters.properties、relations.csv）；默认为当前目录下的 rules")
+            description = "规则文件夹（*.drl 规则文件、*.drl.xlsx 数据表）；默认为当前目录下的 rules")
     String dir;
 
     /** The folder as the user gave it (or "rules"), for the report. */
@@ -50,6 +50,7 @@ final class RulesOption {
             List<String> lines = new ArrayList<>();
             lines.add("规则编译失败：");
             e.getProblems().forEach(problem -> lines.add("  " + problem));
+            lines.add("共" + e.getProblems().size() + "处错误；按上面的位置改正后，可运行 selfeval rules verify 再检查。");
             throw new CliException(Main.EXIT_USAGE, lines);
         } catch (RuntimeException | LinkageError e) {
             LoggerFactory.getLogger(RulesOption.class).debug("规则编译时出错", e);

@@ -14,7 +14,7 @@ public final class Breakdown {
     private final Location location;
 
     /**
-     * @param name what relations.csv calls this total: the total's subject, or 按收入性质分 / 按支出性质分 for the
+     * @param name what the relations table (rules/relations.drl.xlsx) calls this total: the total's subject, or 按收入性质分 / 按支出性质分 for the
      *             splits of a funds block
      */
     public Breakdown(String name, Figure total, List<Figure> parts, Location location) {

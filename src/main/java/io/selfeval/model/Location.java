@@ -1,9 +1,19 @@
 package io.selfeval.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** Where a finding points: the part of the report, section, table, row, column, line and a short excerpt. */
+/**
+ * Where a finding points: the part of the report, section, table, row, column, line and a short excerpt; for Word
+ * and Excel inputs the file, the sheet and the cell ("F12") instead of a line.
+ *
+ * <p>{@code line} is a real 1-based line of a text input, or null (Word and Excel have no lines; 0 or less is taken
+ * as none). {@code position} orders facts in reading order whatever the format: the line for a text input, the
+ * reader's running number of paragraphs and rows for Word and Excel. Use it for "before/after/near", never show it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"part", "section", "table", "row", "column", "line", "file", "sheet", "cell", "excerpt"})
 public final class Location {
     public static final String NARRATIVE = "narrative";
     public static final String TABLE = "table";
@@ -15,15 +25,28 @@ public final class Location {
     private final String column;
     private final Integer line;
     private final String excerpt;
+    private final String file;
+    private final String sheet;
+    private final String cell;
+    private final Integer position;
 
     public Location(String part, String section, String table, String row, String column, Integer line, String excerpt) {
+        this(part, section, table, row, column, line, excerpt, null, null, null, line);
+    }
+
+    public Location(String part, String section, String table, String row, String column, Integer line, String excerpt,
+                    String file, String sheet, String cell, Integer position) {
         this.part = part;
         this.section = section;
         this.table = table;
         this.row = row;
         this.column = column;
-        this.line = line;
+        this.line = line != null && line <= 0 ? null : line;
         this.excerpt = excerpt;
+        this.file = file;
+        this.sheet = sheet;
+        this.cell = cell;
+        this.position = position != null && position <= 0 ? null : position;
     }
 
     public static Location narrative(String section, int line, String excerpt) {
@@ -35,7 +58,16 @@ public final class Location {
     }
 
     public Location withColumn(String newColumn) {
-        return new Location(part, section, table, row, newColumn, line, excerpt);
+        return new Location(part, section, table, row, newColumn, line, excerpt, file, sheet, cell, position);
+    }
+
+    /**
+     * The same place in a named file: {@code hasLines} false (Word, Excel) drops the line and keeps it only as the
+     * position; sheet and cell are given for workbooks.
+     */
+    public Location in(String newFile, String newSheet, String newCell, boolean hasLines) {
+        return new Location(part, section, table, row, column, hasLines ? line : null, excerpt, newFile, newSheet, newCell,
+                position);
     }
 
     public String getPart() { return part; }
@@ -43,10 +75,30 @@ public final class Location {
     public String getTable() { return table; }
     public String getRow() { return row; }
     public String getColumn() { return column; }
+    /** The 1-based line of a text input; null for Word and Excel inputs. */
     public Integer getLine() { return line; }
+    public String getFile() { return file; }
+    public String getSheet() { return sheet; }
+    public String getCell() { return cell; }
     public String getExcerpt() { return excerpt; }
 
-    /** Short Chinese description for text reports, e.g. "第26行 二、一般公共预算支出情况" or "附件2 整体支出绩效自评表 / 年度资金总额 / 执行率 (第214行)". */
+    /** Reading order in the submission (the line for a text input); for ordering only, not in reports. */
+    @JsonIgnore
+    public Integer getPosition() { return position; }
+
+    /** The sheet cell as Excel writes it, "附件2!F12"; null without a cell. */
+    @JsonIgnore
+    public String getSheetCell() {
+        if (cell == null) return null;
+        if (sheet == null) return cell;
+        boolean plain = sheet.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_');
+        return (plain ? sheet : "'" + sheet.replace("'", "''") + "'") + "!" + cell;
+    }
+
+    /**
+     * Short Chinese description for text reports, e.g. "第26行 二、一般公共预算支出情况",
+     * "附件2 整体支出绩效自评表 / 年度资金总额 / 执行率 (第214行)" or, for a workbook, "… / 执行率 (附件2!F12)".
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder();
         if (table != null) {
@@ -56,9 +108,10 @@ public final class Location {
         } else if (section != null) {
             sb.append(section);
         }
-        if (line != null) {
+        String where = line != null ? "第" + line + "行" : getSheetCell();
+        if (where != null) {
             if (sb.length() > 0) sb.append(' ');
-            sb.append("(第").append(line).append("行)");
+            sb.append('(').append(where).append(')');
         }
         return sb.toString();
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A reconciliation relation from rules/relations.csv, like a calculation link in XBRL: the total equals the sum
+ * A reconciliation relation from the relations table (rules/relations.drl.xlsx, 勾稽关系), like a calculation link in XBRL: the total equals the sum
  * of its parts (SUM), or is not below it (LE, for "其中" items). "*" stands for any subject / whatever parts the
  * document lists under the total.
  */

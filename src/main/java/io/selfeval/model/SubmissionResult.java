@@ -17,12 +17,12 @@ public final class SubmissionResult {
     private final String unit;
     private final Integer year;
     private final SelfScore selfScore;
-    private final Object review;
+    private final Review review;
     private final List<Finding> findings;
     private final String error;
 
     public SubmissionResult(String file, List<String> files, String unit, Integer year, SelfScore selfScore,
-                            Object review, List<Finding> findings, String error) {
+                            Review review, List<Finding> findings, String error) {
         this.file = file;
         this.files = List.copyOf(files);
         this.unit = unit;
@@ -38,7 +38,8 @@ public final class SubmissionResult {
     public String getUnit() { return unit; }
     public Integer getYear() { return year; }
     public SelfScore getSelfScore() { return selfScore; }
-    public Object getReview() { return review; }
+    /** The review score on the rubric (考核评分表); null for a submission that could not be read. */
+    public Review getReview() { return review; }
     public List<Finding> getFindings() { return findings; }
     public String getError() { return error; }
 

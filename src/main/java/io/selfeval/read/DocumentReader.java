@@ -7,7 +7,16 @@ import java.nio.file.Path;
 
 /** Reads one file format into the neutral {@link Document}; knows formats, nothing about budgets. */
 public interface DocumentReader {
+    /** Whether the file's name says this format (used to pick files in a folder; the content decides the reader). */
     boolean accepts(Path file);
 
-    Document read(Path file) throws IOException, UnreadableException;
+    /**
+     * Reads {@code file}; {@code name} is how the reviewer knows it (a path, or "x.zip!/a.docx" for a file from an
+     * archive) and is what the document and its blocks are named by.
+     */
+    Document read(Path file, String name) throws IOException, UnreadableException;
+
+    default Document read(Path file) throws IOException, UnreadableException {
+        return read(file, file.toString());
+    }
 }

@@ -43,9 +43,9 @@ public final class TextReader implements DocumentReader {
     }
 
     @Override
-    public Document read(Path file) throws IOException, UnreadableException {
+    public Document read(Path file, String name) throws IOException, UnreadableException {
         byte[] bytes = Files.readAllBytes(file);
-        return parse(file.toString(), decode(bytes));
+        return parse(name, decode(bytes));
     }
 
     /** UTF-8 (with or without BOM), else GB18030, which Chinese Windows tools still write. */

@@ -110,7 +110,7 @@ final class BasicDataTable {
         for (int c = 0; c < 3; c++) {
             if (mr.values[c] == null) continue;
             figs[c] = new Figure(mr.subject, measures[c], Figure.DEPARTMENT, source, group + ":" + measures[c], mr.values[c],
-                    location(mr.row, mr.label, headerName(measures[c]), mr.values[c].getText()));
+                    location(mr.row, c + 1, mr.label, headerName(measures[c]), mr.values[c].getText()));
             rec.add(figs[c]);
         }
         blankCells(mr, measures);
@@ -123,7 +123,7 @@ final class BasicDataTable {
             for (MoneyRow ch : mr.children) {
                 Amount v = ch.values[c] != null ? ch.values[c] : Amount.blankZero();
                 parts.add(new Figure(ch.subject, measures[c], Figure.DEPARTMENT, source, group + ":" + measures[c], v,
-                        location(ch.row, ch.label, headerName(measures[c]), v.getText())));
+                        location(ch.row, c + 1, ch.label, headerName(measures[c]), v.getText())));
             }
             rec.add(new Breakdown(mr.subject, figs[c], parts, figs[c].getLocation()));
         }
@@ -136,7 +136,7 @@ final class BasicDataTable {
             for (int d = 0; d < 3; d++) {
                 if (Figure.SPENT.equals(measures[d]) && mr.values[d] == null && mr.row.text(d + 1).isBlank()) {
                     rec.add(new BlankCell(source, mr.label, headerName(measures[d]), headerName(measures[c]), mr.values[c],
-                            location(mr.row, mr.label, headerName(measures[d]), "")));
+                            location(mr.row, d + 1, mr.label, headerName(measures[d]), "")));
                 }
             }
         }
@@ -185,23 +185,26 @@ final class BasicDataTable {
         Optional<Amount> quota = Numbers.cellAmount(values.text(quotaCol)).map(BasicDataTable::people);
         Optional<Amount> actual = Numbers.cellAmount(values.text(actualCol)).map(BasicDataTable::people);
         String group = source + "#staff";
+        final int qc = quotaCol;
+        final int ac = actualCol;
         quota.ifPresent(q -> rec.add(new Figure(Subjects.STAFF_QUOTA, Figure.HEADCOUNT, Figure.DEPARTMENT, source, group, q,
-                location(values, "财政供养人员情况", "编制数", q.getText()))));
+                location(values, qc, "财政供养人员情况", "编制数", q.getText()))));
         actual.ifPresent(a -> rec.add(new Figure(Subjects.STAFF_ACTUAL, Figure.HEADCOUNT, Figure.DEPARTMENT, source, group, a,
-                location(values, "财政供养人员情况", "实际在职人数", a.getText()))));
+                location(values, ac, "财政供养人员情况", "实际在职人数", a.getText()))));
         if (rateCol < 0) return;
         Optional<Amount> rate = Numbers.percent(values.text(rateCol));
         if (quota.isEmpty() || actual.isEmpty() || rate.isEmpty() || quota.get().isZero()) return;
         rec.add(new RateClaim(RateClaim.STAFF, "财政供养人员", rate.get(), actual.get(), quota.get(),
-                location(values, "财政供养人员情况", "控制率", values.text(rateCol))));
+                location(values, rateCol, "财政供养人员情况", "控制率", values.text(rateCol))));
     }
 
     private static Amount people(Amount a) {
         return new Amount(a.getValue(), a.getText(), Amount.PEOPLE);
     }
 
-    private Location location(Row row, String rowName, String column, String excerpt) {
-        return Location.table(null, source, rowName, column, row.line(), excerpt);
+    /** A location at a known cell of the row (its index from the left; for Excel the cell address comes with it). */
+    private Location location(Row row, int col, String rowName, String column, String excerpt) {
+        return Sources.of(Location.table(null, source, rowName, column, row.line(), excerpt), titled.table(), row, col);
     }
 
     static String flat(String s) {

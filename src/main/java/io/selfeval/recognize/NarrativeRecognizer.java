@@ -71,7 +71,7 @@ final class NarrativeRecognizer {
         int from = Math.max(0, start - EXCERPT / 2);
         int to = Math.min(text.length(), end + EXCERPT / 2);
         String excerpt = (from > 0 ? "…" : "") + text.substring(from, to).strip() + (to < text.length() ? "…" : "");
-        return Location.narrative(outline.topSectionAt(p.line()), p.line(), excerpt);
+        return Sources.of(Location.narrative(outline.topSectionAt(p.line()), p.line(), excerpt), p);
     }
 
     /** Amounts in one sentence, with the totals and "其中" parts they form. */

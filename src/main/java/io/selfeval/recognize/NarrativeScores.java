@@ -47,7 +47,7 @@ final class NarrativeScores {
                 ensureSheet(p);
                 Amount weight = Amount.of(g.group(2), "分");
                 Amount score = Amount.of(g.group(3), "分");
-                Location loc = Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip());
+                Location loc = Sources.of(Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()), p);
                 rec.add(new IndicatorGroup(sheet.getId(), group, weight, score, loc));
                 if (group.equals(Indicator.RATE_ITEM)) {
                     rateItem = new Indicator(sheet.getId(), Indicator.RATE_ITEM, "", "", "", "", weight, score, "", loc);
@@ -62,7 +62,7 @@ final class NarrativeScores {
                 String reason = i + 1 < body.size() && isExplanation(body.get(i + 1)) ? body.get(i + 1).text().strip() : "";
                 rec.add(new Indicator(sheet.getId(), group, "", m.group(1).strip(), m.group(2).strip(), m.group(3).strip(),
                         Amount.of(m.group(4), "分"), Amount.of(m.group(5), "分"), reason,
-                        Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip())));
+                        Sources.of(Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()), p)));
             }
         }
         if (sheet != null && rateItem != null) attachRate(rateLine, body);
@@ -85,8 +85,8 @@ final class NarrativeScores {
      */
     private void attachRate(int rateLine, List<Paragraph> body) {
         RateClaim claim = rec.factsOf(RateClaim.class).stream()
-                .filter(c -> c.getKind().equals(RateClaim.EXECUTION) && c.getLocation().getLine() != null
-                        && c.getLocation().getLine() > rateLine && c.getLocation().getLine() <= rateLine + 3)
+                .filter(c -> c.getKind().equals(RateClaim.EXECUTION) && c.getLocation().getPosition() != null
+                        && c.getLocation().getPosition() > rateLine && c.getLocation().getPosition() <= rateLine + 3)
                 .findFirst().orElse(null);
         if (claim != null) {
             sheet.setFunds(claim.getDenominator(), claim.getNumerator(), claim.getStated(), claim.getLocation());
@@ -99,7 +99,7 @@ final class NarrativeScores {
             Matcher m = BARE_RATE.matcher(text);
             if (m.find()) {
                 Amount stated = new Amount(new java.math.BigDecimal(m.group(1)), m.group(1) + "%", "%");
-                sheet.setFunds(null, null, stated, Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()));
+                sheet.setFunds(null, null, stated, Sources.of(Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()), p));
                 return;
             }
         }
@@ -108,7 +108,7 @@ final class NarrativeScores {
     private void ensureSheet(Paragraph p) {
         if (sheet != null) return;
         sheet = new ScoreSheet("正文评分", ScoreSheet.NARRATIVE, "正文评分",
-                Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()));
+                Sources.of(Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()), p));
         rec.add(sheet);
     }
 }

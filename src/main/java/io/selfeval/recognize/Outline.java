@@ -111,8 +111,11 @@ public final class Outline {
                     paragraphs++;
                 }
             }
-            out.add(new Section(h.title(), h.level(), text.toString(), paragraphs,
-                    Location.narrative(h.title(), h.line(), h.title())));
+            Location loc = Location.narrative(h.title(), h.line(), h.title());
+            for (Paragraph p : body) {
+                if (p.line() == h.line()) loc = Sources.of(loc, p);
+            }
+            out.add(new Section(h.title(), h.level(), text.toString(), paragraphs, loc));
         }
         return out;
     }

@@ -46,7 +46,7 @@ public final class Recognizer {
         new NarrativeScores(outline, rec).recognize(body);
         for (TableTitles.Titled t : tables) {
             if (t.kind() == null) continue;
-            Location loc = Location.table(null, t.name(), null, null, t.table().line(), t.title());
+            Location loc = Sources.of(Location.table(null, t.name(), null, null, t.table().line(), t.title()), t.table());
             rec.add(new Attachment(t.kind(), t.title(), loc));
             Matcher y = YEAR.matcher(Numbers.normalize(t.title()));
             if (y.find() && !Attachment.RUBRIC.equals(t.kind())) {
@@ -84,7 +84,7 @@ public final class Recognizer {
             }
             y = YEAR.matcher(withYear);
             Paragraph p = body.get(i);
-            Location loc = Location.narrative(null, p.line(), p.text().strip());
+            Location loc = Sources.of(Location.narrative(null, p.line(), p.text().strip()), p);
             String unit = withYear;
             if (y.find()) {
                 rec.add(new Mention(Mention.YEAR, "标题", y.group(1), Amount.of(y.group(1)), loc));

@@ -133,7 +133,7 @@ final class ScoreTable {
                     Optional<Amount> stated = Numbers.statedPoints(l1);
                     ensureSheet(name);
                     rec.add(new IndicatorGroup(sheet.getId(), canonical, stated.orElse(null), null,
-                            location(row, l1, "一级指标", indicators.cell(row, "一级"))));
+                            location(row, indicators.index(row, "一级"), l1, "一级指标", indicators.cell(row, "一级"))));
                 }
             }
             if (!l2.isEmpty()) level2 = l2;
@@ -149,7 +149,7 @@ final class ScoreTable {
         String id = source + "#" + titled.table().index();
         String kind = project ? ScoreSheet.PROJECT : ScoreSheet.OVERALL;
         sheet = new ScoreSheet(id, kind, project && !scope.equals(Figure.DEPARTMENT) ? scope : name,
-                Location.table(null, source, null, null, titled.table().line(), name));
+                Sources.of(Location.table(null, source, null, null, titled.table().line(), name), titled.table()));
         rec.add(sheet);
     }
 
@@ -163,7 +163,7 @@ final class ScoreTable {
             } else if (NAME_LABEL.matcher(label).find()) {
                 // 主管部门/实施单位 of a project may rightly name another body, so only the form's own name counts.
                 rec.add(new Mention(Mention.UNIT, source, value.replaceAll("\\s+", ""), null,
-                        location(row, label, label, value)));
+                        location(row, c + 1, label, label, value)));
             }
         }
     }
@@ -192,18 +192,18 @@ final class ScoreTable {
         Optional<Amount> rate = Numbers.percent(cols.cell(row, "执行率"));
         String rowName = "年度资金总额";
         String group = source + "#funds";
-        initial.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.INITIAL_BUDGET, scope, source, group, a, location(row, rowName, "年初预算数", a.getText()))));
-        budget.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.BUDGET, scope, source, group, a, location(row, rowName, "全年预算数", a.getText()))));
-        spent.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.SPENT, scope, source, group, a, location(row, rowName, "全年执行数", a.getText()))));
-        Location rateLoc = location(row, rowName, "执行率", cols.cell(row, "执行率"));
+        initial.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.INITIAL_BUDGET, scope, source, group, a, location(row, cols.index(row, "年初预算"), rowName, "年初预算数", a.getText()))));
+        budget.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.BUDGET, scope, source, group, a, location(row, cols.index(row, "全年预算"), rowName, "全年预算数", a.getText()))));
+        spent.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.SPENT, scope, source, group, a, location(row, cols.index(row, "全年执行数"), rowName, "全年执行数", a.getText()))));
+        Location rateLoc = location(row, cols.index(row, "执行率"), rowName, "执行率", cols.cell(row, "执行率"));
         sheet.setFunds(budget.orElse(null), spent.orElse(null), rate.orElse(null), rateLoc);
         if (rate.isPresent() && budget.isPresent() && spent.isPresent()) {
             rec.add(new RateClaim(RateClaim.EXECUTION, project ? scope : Subjects.TOTAL, rate.get(), spent.get(), budget.get(), rateLoc));
         }
         if (weight.isPresent() || score.isPresent()) {
-            rec.add(new IndicatorGroup(sheet.getId(), Indicator.RATE_ITEM, weight.orElse(null), null, location(row, rowName, "分值", cols.cell(row, "分值"))));
+            rec.add(new IndicatorGroup(sheet.getId(), Indicator.RATE_ITEM, weight.orElse(null), null, location(row, cols.index(row, "分值"), rowName, "分值", cols.cell(row, "分值"))));
             rec.add(new Indicator(sheet.getId(), Indicator.RATE_ITEM, "", "", "", cols.cell(row, "执行率"),
-                    weight.orElse(null), score.orElse(null), "", location(row, rowName, "得分", cols.cell(row, "得分"))));
+                    weight.orElse(null), score.orElse(null), "", location(row, cols.index(row, "得分"), rowName, "得分", cols.cell(row, "得分"))));
         }
         fundSources(row, cols, sources);
     }
@@ -222,10 +222,10 @@ final class ScoreTable {
                 Optional<Amount> v = Numbers.cellAmount(cols.cell(r, col[0]));
                 any |= v.isPresent();
                 Amount a = v.orElse(Amount.blankZero());
-                parts.add(new Figure(label, col[1], scope, source, source + "#sources", a, location(r, label, col[2], a.getText())));
+                parts.add(new Figure(label, col[1], scope, source, source + "#sources", a, location(r, cols.index(r, col[0]), label, col[2], a.getText())));
             }
             if (!any) continue;
-            Figure t = new Figure(Subjects.TOTAL, col[1], scope, source, source + "#sources", total.get(), location(totalRow, "年度资金总额", col[2], total.get().getText()));
+            Figure t = new Figure(Subjects.TOTAL, col[1], scope, source, source + "#sources", total.get(), location(totalRow, cols.index(totalRow, col[0]), "年度资金总额", col[2], total.get().getText()));
             rec.add(new Breakdown("资金来源", t, parts, t.getLocation()));
         }
     }
@@ -261,7 +261,7 @@ final class ScoreTable {
             String subject = Subjects.canonical(label).orElse(incomeName(label));
             boolean spendSide = subject.equals(Subjects.BASIC) || subject.equals(Subjects.PROJECT);
             Figure f = new Figure(subject, Figure.SPENT, scope, source, source + (spendSide ? "#按支出性质分" : "#按收入性质分"), value,
-                    location(row, spendSide ? "按支出性质分" : "按收入性质分", label, row.text(c)));
+                    location(row, c, spendSide ? "按支出性质分" : "按收入性质分", label, row.text(c)));
             (spendSide ? spendParts : incomeParts).add(f);
         }
     }
@@ -320,7 +320,7 @@ final class ScoreTable {
         Optional<Amount> score = Numbers.cellAmount(scoreText);
         String rowName = level3.isEmpty() ? level2 : level3.replaceAll("\\s+", "");
         rec.add(new Indicator(sheet.getId(), level1, level2, level3.replaceAll("\\s*\\n\\s*", ""), target, actual,
-                weight.orElse(null), score.orElse(null), reason, location(row, rowName, "得分", scoreText.strip())));
+                weight.orElse(null), score.orElse(null), reason, location(row, cols.index(row, "得分"), rowName, "得分", scoreText.strip())));
     }
 
     private void totalRow(Row row) {
@@ -344,7 +344,14 @@ final class ScoreTable {
     }
 
     private Location location(Row row, String rowName, String column, String excerpt) {
-        return Location.table(null, source, rowName, column, row.line(), excerpt == null ? null : excerpt.strip());
+        return Sources.of(Location.table(null, source, rowName, column, row.line(), excerpt == null ? null : excerpt.strip()),
+                titled.table(), row, excerpt);
+    }
+
+    /** A location at a known cell of the row (its index from the left; for Excel the cell address comes with it). */
+    private Location location(Row row, int col, String rowName, String column, String excerpt) {
+        return Sources.of(Location.table(null, source, rowName, column, row.line(), excerpt == null ? null : excerpt.strip()),
+                titled.table(), row, col);
     }
 
     static String flat(String s) {

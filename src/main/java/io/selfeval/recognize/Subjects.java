@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The names reports give to the budget quantities, mapped to one canonical subject each. The canonical names are
- * the ones rules/relations.csv uses.
+ * the ones the relations table (rules/relations.drl.xlsx) uses.
  */
 public final class Subjects {
     private Subjects() {

@@ -4,6 +4,7 @@ import io.selfeval.model.CheckReport;
 import io.selfeval.model.Deduction;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Location;
+import io.selfeval.model.Review;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
 
@@ -85,6 +86,7 @@ public final class TextReportWriter {
         if (s.getFiles().size() > 1) {
             sb.append("  文件：").append(String.join("、", s.getFiles())).append(NL);
         }
+        review(sb, s.getReview());
         if (s.getFindings().isEmpty()) {
             sb.append("  未发现问题。").append(NL);
             return;
@@ -93,6 +95,39 @@ public final class TextReportWriter {
         for (Finding f : s.getFindings()) {
             finding(sb, i++, f);
         }
+    }
+
+    /**
+     * The filled 考核评分表: the suggested score, then per rubric item its weight, score and the reasons for what was
+     * taken off. An item no rule can assess yet (及时性 while no rule reads the submission dates) keeps full marks,
+     * and the report says so.
+     */
+    private static void review(StringBuilder sb, Review r) {
+        if (r == null) return;
+        sb.append("  考核评分表：建议得分").append(number(r.score())).append("分（满分").append(number(r.fullMarks()))
+                .append("分）").append(NL);
+        int width = 0;
+        for (Review.Item i : r.items()) width = Math.max(width, displayWidth(i.item()));
+        for (Review.Item i : r.items()) {
+            sb.append("    ").append(i.item()).append(" ".repeat(width - displayWidth(i.item()) + 2))
+                    .append("分值").append(number(i.weight())).append("  得分").append(number(i.score()));
+            if (i.deducted().signum() > 0) {
+                sb.append("  扣").append(number(i.deducted())).append("分");
+            } else if (!i.assessed()) {
+                sb.append("  暂无数据，按满分计");
+            }
+            sb.append(NL);
+            for (String reason : i.reasons()) {
+                sb.append("      - ").append(oneLine(reason)).append(NL);
+            }
+        }
+    }
+
+    /** Columns a string takes in a terminal: CJK and full-width characters two, others one. */
+    private static int displayWidth(String s) {
+        return s.codePoints().map(cp -> cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)) ? 2 : 1).sum();
     }
 
     private static void finding(StringBuilder sb, int n, Finding f) {
@@ -117,7 +152,8 @@ public final class TextReportWriter {
         Deduction d = f.getDeduction();
         if (d != null) {
             sb.append(INDENT).append("建议扣分：").append(d.item()).append(" 扣")
-                    .append(number(BigDecimal.valueOf(d.points()))).append("分").append(NL);
+                    .append(number(BigDecimal.valueOf(d.points()))).append("分")
+                    .append(d.points() > 0 ? "" : "（该项或该代码已达扣分上限）").append(NL);
         }
         sb.append(INDENT).append("规则：").append(orDash(f.getRule()));
         if (f.getRuleFile() != null) sb.append("（").append(f.getRuleFile()).append("）");

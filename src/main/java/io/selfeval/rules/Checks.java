@@ -16,7 +16,7 @@ public final class Checks {
     private Checks() {
     }
 
-    /** The most specific relation from relations.csv that governs a breakdown, or null. */
+    /** The most specific relation of the relations table (relations.drl.xlsx) that governs a breakdown, or null. */
     public static Relation relationFor(Breakdown b, List<Relation> relations) {
         return relations.stream().filter(r -> r.appliesTo(b)).max(Comparator.comparingInt(Relation::specificity)).orElse(null);
     }
@@ -42,20 +42,20 @@ public final class Checks {
         return a.getSource().compareTo(b.getSource()) < 0;
     }
 
-    /** Whether x was found before y in the document (by line; facts without a line come last). */
+    /** Whether x was found before y in the document (by reading position; facts without one come last). */
     public static boolean before(Object x, Object y) {
         return line(x) < line(y);
     }
 
     private static int line(Object o) {
         io.selfeval.model.Location l = o instanceof Figure f ? f.getLocation() : o instanceof Mention m ? m.getLocation() : null;
-        return l == null || l.getLine() == null ? Integer.MAX_VALUE : l.getLine();
+        return l == null || l.getPosition() == null ? Integer.MAX_VALUE : l.getPosition();
     }
 
     /** Whether x states the same value as a, earlier in the document. */
     public static boolean earlierSameValue(Figure x, Figure a) {
-        Integer lx = x.getLocation() == null ? null : x.getLocation().getLine();
-        Integer la = a.getLocation() == null ? null : a.getLocation().getLine();
+        Integer lx = x.getLocation() == null ? null : x.getLocation().getPosition();
+        Integer la = a.getLocation() == null ? null : a.getLocation().getPosition();
         return x != a && lx != null && la != null && lx < la && x.getValue().equals(a.getValue());
     }
 

@@ -4,132 +4,315 @@ import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Relation;
 import io.selfeval.model.RubricItem;
+import io.selfeval.rules.data.DecisionTables;
+import io.selfeval.rules.data.DecisionTables.TableSheet;
+import io.selfeval.rules.data.DroolsText;
+import io.selfeval.rules.data.TableCell;
+import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.EntryPointId;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The rules folder compiled once: every *.drl file read from disk (UTF-8) into one KieBase, plus the rule data
- * (parameters, relations). Thread-safe to share; each submission runs in a session of its own ({@link #run}).
+ * The rules folder compiled once: every *.drl file read from disk (UTF-8) into the KieBase that checks submissions,
+ * and every decision table (*.drl.xlsx) into a second KieBase of data rules. The data rules run once, here, in a
+ * session without document facts; the rows they insert become the parameters, relations, rubric, deductions and
+ * code catalog. Thread-safe to share; each submission runs in a session of its own ({@link #run}).
  */
 public final class RuleBase {
+    private static final String RESOURCES = "src/main/resources/";
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final java.util.regex.Pattern RULE_HEAD = java.util.regex.Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
     private final Path dir;
     private final KieBase kieBase;
-    private final RuleParameters parameters;
-    private final List<Relation> relations;
-    private final List<RubricItem> rubric;
-    private final List<DeductionRule> deductions;
+    private final RuleData data;
     private final Map<String, String> ruleFiles;
     private final List<RuleInfo> catalog;
+    private final Map<String, String> neverFires;
     private final String fingerprint;
 
-    /** One compiled rule, for the catalog and provenance. */
-    public record RuleInfo(String name, String code, String severity, String file) {
+    /**
+     * One compiled rule, for the catalog and provenance: its name, finding code and severity (metadata), the file it
+     * is in, and a description (its {@code @description(...)} metadata, or the comment lines just above it).
+     */
+    public record RuleInfo(String name, String code, String severity, String file, String description) {
     }
 
-    private RuleBase(Path dir, KieBase kieBase, RuleParameters parameters, List<Relation> relations, List<RubricItem> rubric,
-                     List<DeductionRule> deductions, Map<String, String> ruleFiles, List<RuleInfo> catalog, String fingerprint) {
+    private RuleBase(Path dir, KieBase kieBase, RuleData data, Map<String, String> ruleFiles, List<RuleInfo> catalog,
+                     Map<String, String> neverFires, String fingerprint) {
         this.dir = dir;
         this.kieBase = kieBase;
-        this.parameters = parameters;
-        this.relations = relations;
-        this.rubric = rubric;
-        this.deductions = deductions;
+        this.data = data;
         this.ruleFiles = ruleFiles;
         this.catalog = catalog;
+        this.neverFires = neverFires;
         this.fingerprint = fingerprint;
     }
 
-    /** Compiles the folder; every problem (DRL syntax, unknown type, bad parameter) is reported with file and line. */
+    /**
+     * Compiles the folder. Every problem is reported: DRL syntax or an unknown type with file and line, a table with
+     * file, sheet and cell (a cell Drools cannot compile, a value that is not a number, an unknown relation kind...).
+     */
     public static RuleBase load(Path dir) throws RuleCompileException {
         if (!Files.isDirectory(dir)) {
             throw new RuleCompileException(List.of("规则目录不存在：" + dir));
         }
-        List<Path> drlFiles = listDrl(dir);
+        List<Path> drlFiles = list(dir, p -> p.getFileName().toString().endsWith(".drl") && !hidden(p));
+        List<Path> tableFiles = list(dir, p -> DecisionTables.isTableFile(p));
         if (drlFiles.isEmpty()) {
             throw new RuleCompileException(List.of("规则目录 " + dir + " 中没有 .drl 规则文件"));
         }
-        RuleParameters parameters = RuleParameters.load(dir);
-        List<Relation> relations = Relations.load(dir);
-        List<RubricItem> rubric = RubricData.rubric(dir);
-        List<DeductionRule> deductions = RubricData.deductions(dir);
+        // The tables (POI, then their own small KieBase) are compiled on a second thread while this one compiles the
+        // rule files: the two do not depend on each other until a session runs, and start-up time matters.
+        java.util.concurrent.FutureTask<TablesResult> tables = new java.util.concurrent.FutureTask<>(() -> loadTables(tableFiles));
+        Thread tableThread = new Thread(tables, "selfeval-rule-tables");
+        tableThread.setDaemon(true);
+        tableThread.start();
 
+        long started = System.nanoTime();
+        List<String> problems = new ArrayList<>();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "rules-" + UUID.randomUUID(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
-        KieModuleModel module = ks.newKieModuleModel();
-        // A rule with the name of another silently replaced it by default; make that an error.
-        module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
-        KieBaseModel base = module.newKieBaseModel("selfeval").setDefault(true).addPackage("*");
-        base.newKieSessionModel("selfeval-session").setDefault(true);
-        kfs.writeKModuleXML(module.toXML());
         Map<String, Path> byResourcePath = new HashMap<>();
+        Map<String, String> drlText = new HashMap<>();
         for (Path drl : drlFiles) {
-            String resourcePath = "src/main/resources/" + dir.relativize(drl).toString().replace('\\', '/');
+            String text = readUtf8(drl, problems);
+            if (text == null) continue;
+            drlText.put(displayPath(drl), text);
+            Matcher m = PACKAGE.matcher(text);
+            String pkg = m.find() ? m.group(1) : "defaultpkg";
+            String resourcePath = RESOURCES + pkg.replace('.', '/') + "/" + drl.getFileName();
             kfs.write(resourcePath, ks.getResources().newFileSystemResource(drl.toFile(), "UTF-8"));
             // Drools names the file either with or without the resources prefix, depending on the call.
             byResourcePath.put(resourcePath, drl);
-            byResourcePath.put(resourcePath.substring("src/main/resources/".length()), drl);
+            byResourcePath.put(resourcePath.substring(RESOURCES.length()), drl);
         }
+        kfs.writeKModuleXML(moduleXml(ks));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, Map.of()));
+        KieBase kieBase = null;
+        if (problems.isEmpty()) {
+            kieBase = ks.newKieContainer(releaseId).getKieBase();
+        }
+        ks.getRepository().removeKieModule(releaseId);
+
+        TablesResult data;
+        try {
+            data = tables.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuleCompileException(List.of("规则加载被中断"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
+        problems.addAll(data.problems());
+        if (!problems.isEmpty()) throw new RuleCompileException(problems);
+        org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则编译用时 {} ms", (System.nanoTime() - started) / 1_000_000);
+
+        Map<String, String> ruleFiles = new HashMap<>();
+        List<RuleInfo> catalog = new ArrayList<>();
+        Map<String, String> neverFires = new LinkedHashMap<>();
+        Map<String, Map<String, String>> comments = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String file = ruleFile(rule, byResourcePath, dir);
+                ruleFiles.put(rule.getPackageName() + "/" + rule.getName(), file);
+                String description = FindingCollector.meta(rule, "description");
+                if (description == null || description.isBlank()) {
+                    description = comments.computeIfAbsent(file, f -> ruleComments(drlText.get(f))).get(rule.getName());
+                }
+                catalog.add(new RuleInfo(rule.getName(), FindingCollector.meta(rule, "code"),
+                        FindingCollector.meta(rule, "severity"), file, description == null ? "" : description));
+                if (rule instanceof RuleImpl impl) {
+                    String missing = unmatchable(impl.getLhs());
+                    if (missing != null) neverFires.put(rule.getPackageName() + "/" + rule.getName(), missing);
+                }
+            }
+        }
+        catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
+        return new RuleBase(dir, kieBase, data.data(), ruleFiles, catalog, neverFires, fingerprint(dir));
+    }
+
+    /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
+    private record TablesResult(RuleData data, List<String> problems) {
+    }
+
+    private static String moduleXml(KieServices ks) {
+        KieModuleModel module = ks.newKieModuleModel();
+        // A rule with the name of another silently replaced it by default; make that an error.
+        module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
+        module.newKieBaseModel("rules").setDefault(true).addPackage("*").newKieSessionModel("session").setDefault(true);
+        return module.toXML();
+    }
+
+    /**
+     * The decision tables: each sheet to DRL (Drools' spreadsheet compiler), all of them into a KieBase of their own,
+     * whose rules run once in a session without document facts; the cells the rows insert become the rule data.
+     */
+    private static TablesResult loadTables(List<Path> tableFiles) {
         List<String> problems = new ArrayList<>();
-        java.util.Set<String> filesWithLines = new java.util.HashSet<>();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        List<TableSheet> sheets = new ArrayList<>();
+        for (Path table : tableFiles) {
+            DecisionTables.Compiled c = DecisionTables.compile(table, displayPath(table));
+            sheets.addAll(c.sheets());
+            problems.addAll(c.problems());
+        }
+        if (!problems.isEmpty()) return new TablesResult(null, problems);
+        List<TableCell> cells = new ArrayList<>();
+        if (!sheets.isEmpty()) {
+            KieServices ks = KieServices.Factory.get();
+            KieFileSystem kfs = ks.newKieFileSystem();
+            ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "tables-" + UUID.randomUUID(), "1.0.0");
+            kfs.generateAndWritePomXML(releaseId);
+            Map<String, TableSheet> sheetByResource = new HashMap<>();
+            for (TableSheet s : sheets) {
+                String resourcePath = RuleData.resourceKey(s);
+                kfs.write(RESOURCES + resourcePath, ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8))
+                        .setSourcePath(resourcePath));
+                sheetByResource.put(RESOURCES + resourcePath, s);
+                sheetByResource.put(resourcePath, s);
+            }
+            kfs.writeKModuleXML(moduleXml(ks));
+            KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), Map.of(), sheetByResource));
+            if (!problems.isEmpty()) {
+                ks.getRepository().removeKieModule(releaseId);
+                return new TablesResult(null, problems);
+            }
+            KieSession session = ks.newKieContainer(releaseId).getKieBase().newKieSession();
+            try {
+                session.fireAllRules();
+                for (Object o : session.getObjects(o -> o instanceof TableCell)) {
+                    TableCell c = (TableCell) o;
+                    String resource = c.getResource();
+                    if (resource != null && resource.startsWith(RESOURCES)) resource = resource.substring(RESOURCES.length());
+                    cells.add(new TableCell(c.getRule(), resource, c.getColumn(), c.getValue()));
+                }
+            } finally {
+                session.dispose();
+                ks.getRepository().removeKieModule(releaseId);
+            }
+        }
+        try {
+            return new TablesResult(RuleData.build(sheets, cells), List.of());
+        } catch (RuleCompileException e) {
+            return new TablesResult(null, e.getProblems());
+        }
+    }
+
+    private static List<String> compileProblems(List<Message> errors, Map<String, Path> byResourcePath,
+                                                Map<String, TableSheet> sheetByResource) {
+        List<String> problems = new ArrayList<>();
+        Set<String> filesWithLines = new HashSet<>();
         for (Message m : errors) {
             if (m.getLine() > 0) filesWithLines.add(String.valueOf(m.getPath()));
         }
         for (Message m : errors) {
             // "Parser returned a null Package" (line 0) only repeats a syntax error already reported with its line.
             if (m.getLine() <= 0 && filesWithLines.contains(String.valueOf(m.getPath()))) continue;
+            String text = DroolsText.drl(m.getText());
+            TableSheet sheet = m.getPath() == null ? null : sheetByResource.get(m.getPath());
+            if (sheet != null) {
+                problems.add(sheet.whereLine(m.getLine(), m.getText()) + "：" + text);
+                continue;
+            }
             Path file = m.getPath() == null ? null : byResourcePath.get(m.getPath());
             String where = file == null ? String.valueOf(m.getPath()) : displayPath(file);
-            problems.add(where + (m.getLine() > 0 ? " 第" + m.getLine() + "行：" : "：") + m.getText().strip());
+            problems.add(where + (m.getLine() > 0 ? " 第" + m.getLine() + "行：" : "：") + text);
         }
-        if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
-            throw new RuleCompileException(problems);
-        }
-        KieContainer container = ks.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
+        return problems;
+    }
 
-        Map<String, String> ruleFiles = new HashMap<>();
-        List<RuleInfo> catalog = new ArrayList<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                String file = ruleFile(rule, byResourcePath, dir);
-                ruleFiles.put(rule.getPackageName() + "/" + rule.getName(), file);
-                catalog.add(new RuleInfo(rule.getName(), FindingCollector.meta(rule, "code"),
-                        FindingCollector.meta(rule, "severity"), file));
+    /** The comment lines ("// …") just above each rule of a DRL text, by rule name. */
+    static Map<String, String> ruleComments(String text) {
+        Map<String, String> out = new HashMap<>();
+        if (text == null) return out;
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = RULE_HEAD.matcher(lines.get(i));
+            if (!m.find()) continue;
+            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            List<String> comment = new ArrayList<>();
+            for (int j = i - 1; j >= 0 && lines.get(j).strip().startsWith("//"); j--) {
+                comment.add(0, lines.get(j).strip().replaceFirst("^//+\\s*", ""));
+            }
+            out.put(name, String.join("", comment));
+        }
+        return out;
+    }
+
+    /**
+     * The simple name of a class the rule waits for in working memory that no known fact is (see {@link FactTypes}),
+     * or null. Patterns under {@code not}, and those fed by {@code from}, {@code collect} or {@code accumulate}, do
+     * not count; under {@code or}, only when no branch can match.
+     */
+    static String unmatchable(RuleConditionElement e) {
+        if (e instanceof GroupElement g) {
+            if (g.isNot()) return null;
+            if (g.isOr()) {
+                String first = null;
+                for (RuleConditionElement c : g.getChildren()) {
+                    String u = unmatchable(c);
+                    if (u == null) return null;
+                    if (first == null) first = u;
+                }
+                return first;
+            }
+            for (RuleConditionElement c : g.getChildren()) {
+                String u = unmatchable(c);
+                if (u != null) return u;
+            }
+            return null;
+        }
+        if (e instanceof Pattern p) {
+            if (p.getSource() != null && !(p.getSource() instanceof EntryPointId)) return null;
+            if (p.getObjectType() instanceof ClassObjectType cot) {
+                Class<?> c = cot.getClassType();
+                if (c.getName().startsWith("org.drools.") || c.getName().startsWith("org.kie.")) return null;
+                return FactTypes.matchable(c) ? null : c.getSimpleName();
             }
         }
-        catalog.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-        return new RuleBase(dir, kieBase, parameters, relations, rubric, deductions, ruleFiles, catalog, fingerprint(dir));
+        return null;
     }
 
     private static String ruleFile(Rule rule, Map<String, Path> byResourcePath, Path dir) {
@@ -147,20 +330,35 @@ public final class RuleBase {
         return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
     }
 
-    private static List<Path> listDrl(Path dir) throws RuleCompileException {
+    /** Hidden files and Office lock files (~$…) are not rule files. */
+    private static boolean hidden(Path p) {
+        String n = p.getFileName().toString();
+        return n.startsWith(".") || n.startsWith("~$");
+    }
+
+    private static List<Path> list(Path dir, java.util.function.Predicate<Path> filter) throws RuleCompileException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(filter).sorted().toList();
         } catch (IOException e) {
             throw new RuleCompileException(List.of("无法读取规则目录 " + dir + "：" + e.getMessage()));
         }
     }
 
-    /** SHA-256 over every file of the rules folder (names and bytes), so any edit changes it. */
+    private static String readUtf8(Path file, List<String> problems) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(displayPath(file) + "：无法读取（" + e.getMessage() + "）；规则文件须为 UTF-8 编码");
+            return null;
+        }
+    }
+
+    /** SHA-256 over every file of the rules folder (names and bytes; not lock or hidden files), so any edit changes it. */
     static String fingerprint(Path dir) throws RuleCompileException {
         try (Stream<Path> s = Files.walk(dir)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                md.update(dir.relativize(p).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (Path p : s.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList()) {
+                md.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 try (InputStream in = Files.newInputStream(p)) {
                     md.update(in.readAllBytes());
@@ -181,8 +379,8 @@ public final class RuleBase {
         try {
             FindingCollector collector = new FindingCollector(ruleFiles);
             session.setGlobal("findings", collector);
-            session.setGlobal("params", parameters);
-            relations.forEach(session::insert);
+            session.setGlobal("params", data.parameters);
+            data.relations.forEach(session::insert);
             facts.forEach(session::insert);
             session.fireAllRules();
             return collector.findings();
@@ -191,13 +389,55 @@ public final class RuleBase {
         }
     }
 
+    /**
+     * What {@code rules verify} warns about (the rules still run): a rule that waits for a kind of fact the recognizer
+     * never inserts, a rule without a code or with a code missing from the code table, and a deduction row naming an
+     * unknown code or rubric item.
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        Set<String> codes = data.codes.stream().map(CodeInfo::code).collect(Collectors.toSet());
+        String codeFiles = data.files.containsKey(RuleData.CODES) ? String.join("、", data.files.get(RuleData.CODES)) : "问题代码表";
+        for (RuleInfo r : catalog) {
+            String rule = "规则“" + r.name() + "”（" + r.file() + "）";
+            if (r.code() == null || r.code().isBlank()) {
+                out.add(rule + "没有 @code(...)，触发时无法报告问题");
+            } else if (!codes.contains(r.code())) {
+                out.add(rule + "的问题代码 " + r.code() + " 不在问题代码表（" + codeFiles + "）中");
+            }
+        }
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String missing = neverFires.get(rule.getPackageName() + "/" + rule.getName());
+                if (missing != null) {
+                    out.add("规则“" + rule.getName() + "”（" + ruleFiles.get(rule.getPackageName() + "/" + rule.getName()) + "）匹配 "
+                            + missing + "，但报告中不会有这种事实（已知的事实：" + FactTypes.KNOWN.stream().map(Class::getSimpleName)
+                            .collect(Collectors.joining("、")) + "），这条规则永远不会触发");
+                }
+            }
+        }
+        Set<String> items = data.rubric.stream().map(RubricItem::id).collect(Collectors.toSet());
+        for (DeductionRule d : data.deductions) {
+            if (!codes.contains(d.code())) {
+                out.add(d.source() + "：扣分对照中的问题代码 " + d.code() + " 不在问题代码表中（拼写错误？）");
+            }
+            if (!items.contains(d.item())) {
+                out.add(d.source() + "：扣分对照中的考核项“" + d.item() + "”不在考核评分表中（应写“一级标准/二级标准”，如 "
+                        + (data.rubric.isEmpty() ? "完整性/绩效自评材料完整" : data.rubric.get(0).id()) + "）");
+            }
+        }
+        return out;
+    }
+
     public Path dir() { return dir; }
-    public RuleParameters parameters() { return parameters; }
-    public List<Relation> relations() { return relations; }
+    public RuleParameters parameters() { return data.parameters; }
+    public List<Relation> relations() { return List.copyOf(data.relations); }
     /** The review rubric (考核评分表) items, in order. */
-    public List<RubricItem> rubric() { return rubric; }
-    /** Finding code → rubric item deductions. */
-    public List<DeductionRule> deductions() { return deductions; }
+    public List<RubricItem> rubric() { return List.copyOf(data.rubric); }
+    /** Finding code → rubric item deductions, in table order. */
+    public List<DeductionRule> deductions() { return List.copyOf(data.deductions); }
+    /** The finding codes with their Chinese names (问题代码表), in table order. */
+    public List<CodeInfo> codes() { return List.copyOf(data.codes); }
     public List<RuleInfo> catalog() { return catalog; }
     public String fingerprint() { return fingerprint; }
     public int ruleCount() { return catalog.size(); }

@@ -1,84 +1,54 @@
 package io.selfeval.rules;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
 /**
- * Thresholds, tolerances, weights, grade bands and word lists read from rules/parameters.properties (UTF-8).
- * Rules reach them through the global {@code params}; nothing here has a default in Java, so what policy staff
- * see in the file is what the rules use.
+ * Thresholds, tolerances, weights, grade bands and word lists from the parameters table (rules/parameters.drl.xlsx,
+ * table 参数: 参数名, 类型, 参数值, 说明). Rules reach them through the global {@code params}; nothing here has a
+ * default in Java, so what policy staff see in the table is what the rules use. A parameter of type 数字 is read
+ * with {@link #num} (internally its key carries the prefix "num."), the others with {@link #text} or {@link #list}.
  */
 public final class RuleParameters {
-    public static final String FILE = "parameters.properties";
+    /** The table name the parameters come from (the RuleTable of parameters.drl.xlsx). */
+    public static final String TABLE = "参数";
+    /** The prefix the keys of number parameters carry, so {@code keys("num.标准权重.")} lists the standard weights. */
+    static final String NUM = "num.";
 
-    private final Properties props;
-    private final String fileName;
+    private final Map<String, String> values;
+    private final Map<String, String> sources;
+    private final String origin;
 
-    private RuleParameters(Properties props, String fileName) {
-        this.props = props;
-        this.fileName = fileName;
+    private RuleParameters(Map<String, String> values, Map<String, String> sources, String origin) {
+        this.values = values;
+        this.sources = sources;
+        this.origin = origin;
     }
 
-    public static RuleParameters load(Path dir) throws RuleCompileException {
-        Path file = dir.resolve(FILE);
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new RuleCompileException(List.of(file + ": 无法读取参数文件（" + e.getMessage() + "）"));
-        }
-        RuleParameters params = new RuleParameters(p, file.toString());
-        params.validateNumbers();
-        return params;
-    }
-
-    /** Every value of a key ending in a numeric suffix convention is checked up front, so a typo stops the run. */
-    private void validateNumbers() throws RuleCompileException {
-        List<String> problems = new ArrayList<>();
-        for (String key : props.stringPropertyNames()) {
-            if (key.startsWith("num.")) {
-                try {
-                    new BigDecimal(props.getProperty(key).strip());
-                } catch (NumberFormatException e) {
-                    problems.add(fileName + lineOf(key) + "：参数 " + key + " 的值“" + props.getProperty(key) + "”不是数字");
-                }
-            }
-        }
-        if (!problems.isEmpty()) throw new RuleCompileException(problems);
-    }
-
-    /** " 第N行" where the key is set in the file, or "" if it cannot be found (e.g. a continued line). */
-    private String lineOf(String key) {
-        try {
-            List<String> lines = Files.readAllLines(Path.of(fileName), StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).strip().matches(java.util.regex.Pattern.quote(key) + "\\s*[=:].*")) return " 第" + (i + 1) + "行";
-            }
-        } catch (IOException e) {
-            // the line number is a convenience
-        }
-        return "";
+    /**
+     * @param values  key → value, number keys prefixed with "num."
+     * @param sources key → the cell it was read from
+     * @param origin  the file(s) of the table, for the message about a missing parameter
+     */
+    static RuleParameters of(Map<String, String> values, Map<String, String> sources, String origin) {
+        return new RuleParameters(new LinkedHashMap<>(values), new LinkedHashMap<>(sources), origin);
     }
 
     private String raw(String key) {
-        String v = props.getProperty(key);
+        String v = values.get(key);
         if (v == null) {
-            throw new IllegalStateException(fileName + " 缺少参数 " + key);
+            String name = key.startsWith(NUM) ? key.substring(NUM.length()) + "（类型：数字）" : key;
+            throw new IllegalStateException("规则用到参数“" + name + "”，但参数表（" + origin + "）中没有这一行");
         }
         return v.strip();
     }
 
-    /** A number parameter; keys start with "num.". */
+    /** A number parameter (type 数字 in the table). */
     public BigDecimal num(String key) {
-        return new BigDecimal(raw("num." + key));
+        return new BigDecimal(raw(NUM + key));
     }
 
     /** A text parameter (a regular expression or a name). */
@@ -92,10 +62,21 @@ public final class RuleParameters {
     }
 
     public boolean has(String key) {
-        return props.getProperty(key) != null;
+        return values.get(key) != null;
     }
 
+    /** The keys starting with the prefix, sorted; number keys start with "num.". */
     public List<String> keys(String prefix) {
-        return props.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+        return values.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
+    /** Every key, in table order. */
+    public List<String> keys() {
+        return List.copyOf(values.keySet());
+    }
+
+    /** The cell a parameter was read from ("rules/parameters.drl.xlsx 参数!D18"), or null. */
+    public String source(String key) {
+        return sources.get(key);
     }
 }

@@ -65,8 +65,9 @@ class ParseRulesTest {
 
     @Test
     void folderNamedLikeAReport() throws IOException {
+        // A folder is a submission of the files in it (see Submissions); this one has none.
         Path folder = Files.createDirectories(dir.resolve("文件夹.txt"));
-        unreadable(Checks.file(folder), "文件不存在或不是普通文件");
+        unreadable(Checks.file(folder), "没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt、.zip）");
     }
 
     @Test

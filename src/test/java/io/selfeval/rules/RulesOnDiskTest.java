@@ -5,6 +5,7 @@ import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.check.Checker;
 import io.selfeval.testing.Checks;
+import io.selfeval.testing.XlsxTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,14 @@ class RulesOnDiskTest {
         }
     }
 
-    // ---- a threshold in parameters.properties ----
+    private static final String PARAMETERS = "parameters.drl.xlsx";
+
+    /** Sets the 参数值 of one parameter in the copied folder's parameters table, as staff would in Excel. */
+    private static String setParameter(Path rules, String name, String value) {
+        return XlsxTables.set(rules.resolve(PARAMETERS), "参数", "参数名", name, "参数值", value);
+    }
+
+    // ---- a threshold in the parameters table ----
 
     @Test
     void budgetAdjustmentThresholdIsReadFromTheParametersFile() throws Exception {
@@ -81,7 +89,7 @@ class RulesOnDiskTest {
         assertEquals(1, Checks.findings(check(base, SEED_002), "EXE_BUDGET_ADJUSTED").size());
 
         Path at50 = copyOfRules("at50");
-        edit(at50.resolve(RuleParameters.FILE), "num.预算调整阈值=0.20", "num.预算调整阈值=0.50");
+        setParameter(at50, "预算调整阈值", "0.50");
         RuleBase raised = RuleBase.load(at50);
         assertTrue(Checks.findings(check(raised, SEED_004), "EXE_BUDGET_ADJUSTED").isEmpty(),
                 () -> Checks.dump(check(raised, SEED_004)));
@@ -89,7 +97,7 @@ class RulesOnDiskTest {
 
         // Between the two changes: 43.7% is still above 40%, 23.3% no longer is.
         Path at40 = copyOfRules("at40");
-        edit(at40.resolve(RuleParameters.FILE), "num.预算调整阈值=0.20", "num.预算调整阈值=0.40");
+        setParameter(at40, "预算调整阈值", "0.40");
         RuleBase between = RuleBase.load(at40);
         List<Finding> still = Checks.findings(check(between, SEED_004), "EXE_BUDGET_ADJUSTED");
         assertEquals(1, still.size());
@@ -143,12 +151,14 @@ class RulesOnDiskTest {
     }
 
     @Test
-    void nonNumericParameterNamesTheFileAndTheKey() throws IOException {
+    void nonNumericParameterNamesTheFileTheSheetAndTheCell() throws IOException {
         Path rules = copyOfRules("bad-parameter");
-        edit(rules.resolve(RuleParameters.FILE), "num.预算调整阈值=0.20", "num.预算调整阈值=百分之二十");
+        String cell = setParameter(rules, "预算调整阈值", "百分之二十");
         RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
-        assertTrue(e.getMessage().contains(RuleParameters.FILE), e.getMessage());
-        assertTrue(e.getMessage().contains("num.预算调整阈值") && e.getMessage().contains("不是数字"), e.getMessage());
+        assertEquals(1, e.getProblems().size(), e::getMessage);
+        String p = e.getProblems().get(0);
+        assertTrue(p.contains(PARAMETERS + " 参数!" + cell + "："), p);
+        assertTrue(p.contains("预算调整阈值") && p.contains("百分之二十") && p.contains("不是数字"), p);
     }
 
     /** Appends one line at the end of the file and returns its line number (1-based). */

@@ -1,0 +1,165 @@
+package io.selfeval.read;
+
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Turns a path into submissions. The rule:
+ * <ul>
+ *   <li>a file is one submission;</li>
+ *   <li>in a folder, each folder (and subfolder) is looked at on its own: when the files directly in it are exactly
+ *   one report (.docx, .doc, .txt …) and one or more workbooks (.xlsx, .xls …), they are one submission, the report
+ *   first and the workbooks after it by name; otherwise every file is its own submission;</li>
+ *   <li>a .zip is unpacked (safely, see {@link SafeUnzip}) into a temporary folder and treated like a folder; the
+ *   folder is deleted by {@link #close()}. An archive inside an archive is not unpacked.</li>
+ * </ul>
+ * Hidden files and folders (name starting with ".") and Office lock files ("~$…") are skipped.
+ */
+public final class Submissions implements AutoCloseable {
+    private final List<Path> tempDirs = new ArrayList<>();
+
+    /**
+     * The submissions at {@code path}, in path order; {@code skip} leaves out files (e.g. the report being written).
+     * A folder with no supported file gives none; a bad archive gives one submission with its error set.
+     */
+    public List<Submission> collect(Path path, Predicate<Path> skip) {
+        if (Files.isDirectory(path)) return folder(path, Path::toString, path.toString(), skip, true);
+        if (Readers.isArchiveName(path)) return archive(path, path.toString());
+        return List.of(Submission.of(path));
+    }
+
+    private List<Submission> archive(Path zip, String display) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("selfeval-zip-");
+        } catch (IOException e) {
+            return List.of(Submission.unreadable(display, "无法创建临时文件夹解压压缩包"));
+        }
+        tempDirs.add(dir);
+        try {
+            SafeUnzip.extract(zip, dir);
+        } catch (UnreadableException e) {
+            return List.of(Submission.unreadable(display, e.getMessage()));
+        }
+        Function<Path, String> naming = p -> {
+            Path rel = dir.relativize(p);
+            return rel.toString().isEmpty() ? display : display + "!/" + rel.toString().replace('\\', '/');
+        };
+        List<Submission> found = folder(dir, naming, display, p -> false, false);
+        if (found.isEmpty()) {
+            return List.of(Submission.unreadable(display, "压缩包中没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt）"));
+        }
+        return found;
+    }
+
+    private List<Submission> folder(Path root, Function<Path, String> naming, String rootName, Predicate<Path> skip,
+                                    boolean archives) {
+        Map<Path, List<Path>> byFolder = new TreeMap<>();
+        for (Path f : walk(root)) {
+            if (!skip.test(f)) byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
+        }
+        List<Submission> out = new ArrayList<>();
+        for (Map.Entry<Path, List<Path>> e : byFolder.entrySet()) {
+            Path dir = e.getKey();
+            List<Path> files = e.getValue();
+            List<Path> zips = files.stream().filter(Readers::isArchiveName).toList();
+            List<Path> workbooks = files.stream().filter(f -> !Readers.isArchiveName(f) && Readers.isWorkbookName(f)).toList();
+            List<Path> reports = files.stream().filter(f -> !Readers.isArchiveName(f) && !Readers.isWorkbookName(f)).toList();
+            for (Path z : zips) {
+                if (archives) out.addAll(archive(z, naming.apply(z)));
+                else out.add(Submission.unreadable(naming.apply(z), "压缩包中的压缩包不会再解压；请解压后提交其中的文件"));
+            }
+            if (reports.size() == 1 && !workbooks.isEmpty()) {
+                List<Submission.File> parts = new ArrayList<>();
+                parts.add(new Submission.File(reports.get(0), naming.apply(reports.get(0))));
+                for (Path w : workbooks) parts.add(new Submission.File(w, naming.apply(w)));
+                String name = dir.equals(root) ? rootName : naming.apply(dir);
+                out.add(new Submission(name, parts, null));
+            } else {
+                for (Path f : files) {
+                    if (!Readers.isArchiveName(f)) out.add(new Submission(naming.apply(f), List.of(new Submission.File(f, naming.apply(f))), null));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(s -> s.fileNames().get(0)));
+        return out;
+    }
+
+    /** Supported files under root, recursively, sorted; hidden and lock files skipped. */
+    static List<Path> walk(Path root) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !hidden(file) && Readers.isSupported(file)) found.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LoggerFactory.getLogger(Submissions.class).debug("跳过无法访问的路径 {}", file, e);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LoggerFactory.getLogger(Submissions.class).debug("无法读取文件夹 {}", root, e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        if (name == null) return false;
+        String n = name.toString();
+        return n.startsWith(".") || n.startsWith("~$");
+    }
+
+    /** Deletes the folders archives were unpacked into. */
+    @Override
+    public void close() {
+        for (Path dir : tempDirs) delete(dir);
+        tempDirs.clear();
+    }
+
+    private static void delete(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LoggerFactory.getLogger(Submissions.class).debug("无法删除临时文件夹 {}", dir, e);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package io.selfeval.rules;
+
+import io.selfeval.model.DeductionRule;
+import io.selfeval.model.Relation;
+import io.selfeval.model.RubricItem;
+import io.selfeval.model.Severity;
+import io.selfeval.rules.data.DecisionTables.TableSheet;
+import io.selfeval.rules.data.TableCell;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The rule data read from the decision tables: the rows the data rules inserted (as {@link TableCell}s) are grouped
+ * back into rows and turned into parameters, relations, the rubric, the deductions and the code catalog. Each value
+ * is checked here; a bad one is reported with its file, sheet and cell.
+ */
+final class RuleData {
+    static final String PARAMETERS = RuleParameters.TABLE;
+    static final String RELATIONS = "勾稽关系";
+    static final String RUBRIC = "考核评分表";
+    static final String DEDUCTIONS = "扣分对照";
+    static final String CODES = "问题代码";
+
+    /** The columns each table has (the names in its actions); the first ones are required in every row. */
+    static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put(PARAMETERS, List.of("参数名", "类型", "参数值", "说明"));
+        COLUMNS.put(RELATIONS, List.of("类型", "合计项", "分项", "说明"));
+        COLUMNS.put(RUBRIC, List.of("一级标准", "二级标准", "分值", "评分标准"));
+        COLUMNS.put(DEDUCTIONS, List.of("问题代码", "考核项", "每条扣分", "累计上限", "说明"));
+        COLUMNS.put(CODES, List.of("代码", "中文名称", "默认级别", "说明"));
+    }
+
+    /** The kinds of parameter, as written in the 类型 column. */
+    static final Set<String> PARAMETER_TYPES = Set.of("数字", "文字", "列表");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
+    private static final Pattern BAND = Pattern.compile("\\s*\\d+(?:\\.\\d+)?\\s*-\\s*\\d+(?:\\.\\d+)?\\s*");
+
+    RuleParameters parameters;
+    final List<Relation> relations = new ArrayList<>();
+    final List<RubricItem> rubric = new ArrayList<>();
+    final List<DeductionRule> deductions = new ArrayList<>();
+    final List<CodeInfo> codes = new ArrayList<>();
+    /** Table name → the files it was read from, for messages. */
+    final Map<String, Set<String>> files = new LinkedHashMap<>();
+
+    private final List<String> problems = new ArrayList<>();
+
+    /** One row of a table: the values of its filled cells by column name, and where it is. */
+    record Row(TableSheet sheet, String table, String rule, int row, Map<String, String> values) {
+        String get(String column) {
+            String v = values.get(column);
+            return v == null ? "" : v.strip();
+        }
+
+        String where(String column) {
+            return sheet.where(rule, column);
+        }
+
+        String whereRow() {
+            return sheet.whereRow(rule);
+        }
+
+        String label(String column) {
+            return sheet.labelOf(rule, column);
+        }
+    }
+
+    static RuleData build(List<TableSheet> sheets, Collection<TableCell> cells) throws RuleCompileException {
+        RuleData data = new RuleData();
+        Map<String, TableSheet> sheetByResource = new HashMap<>();
+        List<TableSheet> order = new ArrayList<>(sheets);
+        for (TableSheet s : sheets) sheetByResource.put(resourceKey(s), s);
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (TableCell c : cells) {
+            TableSheet s = c.getResource() == null ? null : sheetByResource.get(c.getResource());
+            if (s == null || !s.hasRule(c.getRule())) continue;
+            Row row = rows.computeIfAbsent(c.getResource() + "\u0000" + c.getRule(),
+                    k -> new Row(s, s.tableOf(c.getRule()), c.getRule(), s.rowOf(c.getRule()), new LinkedHashMap<>()));
+            row.values().put(c.getColumn(), c.getValue());
+        }
+        List<Row> sorted = new ArrayList<>(rows.values());
+        sorted.sort(Comparator.<Row>comparingInt(r -> order.indexOf(r.sheet())).thenComparingInt(Row::row));
+
+        Map<String, List<Row>> byTable = new LinkedHashMap<>();
+        Set<String> reportedColumns = new LinkedHashSet<>();
+        for (Row r : sorted) {
+            List<String> known = COLUMNS.get(r.table());
+            if (known == null) {
+                data.problem(r.sheet().display() + " " + r.sheet().sheet() + "：未知的数据表“" + r.table() + "”（RuleTable 后应写："
+                        + String.join("、", COLUMNS.keySet()) + " 之一）");
+                continue;
+            }
+            for (String column : r.values().keySet()) {
+                if (!known.contains(column) && reportedColumns.add(r.sheet().display() + r.table() + column)) {
+                    data.problem(r.sheet().whereColumn(r.rule(), column) + "：未知的列“" + column + "”（" + r.table() + "表的列只能是："
+                            + String.join("、", known) + "）");
+                }
+            }
+            byTable.computeIfAbsent(r.table(), k -> new ArrayList<>()).add(r);
+            data.files.computeIfAbsent(r.table(), k -> new LinkedHashSet<>()).add(r.sheet().display());
+        }
+        data.parameters(byTable.getOrDefault(PARAMETERS, List.of()));
+        data.relations(byTable.getOrDefault(RELATIONS, List.of()));
+        data.rubric(byTable.getOrDefault(RUBRIC, List.of()));
+        data.deductions(byTable.getOrDefault(DEDUCTIONS, List.of()));
+        data.codes(byTable.getOrDefault(CODES, List.of()));
+        if (!data.problems.isEmpty()) throw new RuleCompileException(data.problems);
+        return data;
+    }
+
+    /** The resource path under which a sheet's DRL is compiled; {@link TableCell#getResource()} names it. */
+    static String resourceKey(TableSheet s) {
+        return s.packageName().replace('.', '/') + "/" + s.fileName() + "-" + s.sheet() + ".drl";
+    }
+
+    private void problem(String p) {
+        problems.add(p);
+    }
+
+    /** A row with only a note (说明) filled is a remark, not data. */
+    private static boolean onlyNote(Row r, String noteColumn) {
+        return r.values().keySet().stream().allMatch(c -> c.equals(noteColumn) || r.get(c).isEmpty());
+    }
+
+    private boolean require(Row r, String column) {
+        if (!r.get(column).isEmpty()) return true;
+        problem(r.where(column) + "：“" + r.label(column) + "”不能为空（" + r.whereRow() + "）");
+        return false;
+    }
+
+    private BigDecimal number(Row r, String column, String what) {
+        String text = normalizeNumber(r.get(column));
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problem(r.where(column) + "：" + what + "的值“" + r.get(column) + "”不是数字");
+            return null;
+        }
+    }
+
+    /** Full-width digits and signs, thousands separators: what Excel users type. */
+    private static String normalizeNumber(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : s.strip().toCharArray()) {
+            if (ch >= '０' && ch <= '９') sb.append((char) (ch - '０' + '0'));
+            else if (ch == '．') sb.append('.');
+            else if (ch == '－') sb.append('-');
+            else if (ch != ',' && ch != '，') sb.append(ch);
+        }
+        return sb.toString();
+    }
+
+    private String origin(String table) {
+        Set<String> f = files.get(table);
+        return f == null || f.isEmpty() ? "未找到" + table + "表" : String.join("、", f);
+    }
+
+    // ---- 参数 ----
+
+    private void parameters(List<Row> rows) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        Map<String, String> firstAt = new HashMap<>();
+        for (Row r : rows) {
+            if (onlyNote(r, "说明")) continue;
+            if (!require(r, "参数名") || !require(r, "类型")) continue;
+            String name = r.get("参数名");
+            String type = r.get("类型");
+            if (!PARAMETER_TYPES.contains(type)) {
+                problem(r.where("类型") + "：参数“" + name + "”的类型应为 数字、文字 或 列表，实为“" + type + "”");
+                continue;
+            }
+            String value = r.get("参数值");
+            String key;
+            if (type.equals("数字")) {
+                if (name.startsWith(RuleParameters.NUM)) name = name.substring(RuleParameters.NUM.length());
+                key = RuleParameters.NUM + name;
+                if (!require(r, "参数值")) continue;
+                BigDecimal n = number(r, "参数值", "参数“" + name + "”");
+                if (n == null) continue;
+                value = normalizeNumber(value);
+            } else {
+                key = name;
+                if (name.startsWith("等级.") && !name.startsWith("等级别名.") && !BAND.matcher(value).matches()) {
+                    problem(r.where("参数值") + "：评价等级“" + name.substring(3) + "”应写成“下限-上限”（如 80-90），实为“" + value + "”");
+                    continue;
+                }
+                if (name.startsWith("必备部分.")) {
+                    try {
+                        Pattern.compile(value);
+                    } catch (PatternSyntaxException e) {
+                        problem(r.where("参数值") + "：参数“" + name + "”的标题字样写法有误（括号或 | 不配对？）：" + value);
+                        continue;
+                    }
+                }
+            }
+            String where = r.where("参数值");
+            if (firstAt.containsKey(key)) {
+                problem(r.where("参数名") + "：参数“" + name + "”重复（已在 " + firstAt.get(key) + " 设定）");
+                continue;
+            }
+            firstAt.put(key, r.where("参数名"));
+            values.put(key, value);
+            sources.put(key, where);
+        }
+        parameters = RuleParameters.of(values, sources, origin(PARAMETERS));
+    }
+
+    // ---- 勾稽关系 ----
+
+    private void relations(List<Row> rows) {
+        for (Row r : rows) {
+            if (onlyNote(r, "说明")) continue;
+            if (!require(r, "类型") || !require(r, "合计项") || !require(r, "分项")) continue;
+            String kind = switch (r.get("类型").toUpperCase(Locale.ROOT)) {
+                case "SUM", "等于", "=", "＝" -> Relation.SUM;
+                case "LE", "不小于", ">=", "≥" -> Relation.LE;
+                default -> null;
+            };
+            if (kind == null) {
+                problem(r.where("类型") + "：类型应为 SUM（合计＝分项之和）或 LE（合计≥分项之和），实为“" + r.get("类型") + "”");
+                continue;
+            }
+            List<String> parts = Arrays.stream(r.get("分项").split("[+＋]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            if (parts.isEmpty()) {
+                problem(r.where("分项") + "：没有分项（分项之间用 + 连接，或写 * 表示全部分项）");
+                continue;
+            }
+            relations.add(new Relation(kind, r.get("合计项"), parts, r.sheet().fileName() + " " + r.sheet().sheet() + " 第" + r.row() + "行"));
+        }
+    }
+
+    // ---- 考核评分表 ----
+
+    private void rubric(List<Row> rows) {
+        Map<String, String> firstAt = new HashMap<>();
+        for (Row r : rows) {
+            if (onlyNote(r, "评分标准")) continue;
+            if (!require(r, "一级标准") || !require(r, "二级标准") || !require(r, "分值")) continue;
+            BigDecimal weight = number(r, "分值", "考核项“" + r.get("二级标准") + "”的分值");
+            if (weight == null) continue;
+            RubricItem item = new RubricItem(r.get("一级标准"), r.get("二级标准"), weight, r.get("评分标准"));
+            if (firstAt.containsKey(item.id())) {
+                problem(r.where("二级标准") + "：考核项“" + item.id() + "”重复（已在 " + firstAt.get(item.id()) + "）");
+                continue;
+            }
+            firstAt.put(item.id(), r.where("二级标准"));
+            rubric.add(item);
+        }
+    }
+
+    // ---- 扣分对照 ----
+
+    private void deductions(List<Row> rows) {
+        for (Row r : rows) {
+            if (onlyNote(r, "说明")) continue;
+            if (!require(r, "问题代码") || !require(r, "考核项") || !require(r, "每条扣分")) continue;
+            BigDecimal points = number(r, "每条扣分", "“" + r.get("问题代码") + "”的每条扣分");
+            BigDecimal cap = r.get("累计上限").isEmpty() ? null : number(r, "累计上限", "“" + r.get("问题代码") + "”的累计上限");
+            if (points == null || (cap == null && !r.get("累计上限").isEmpty())) continue;
+            deductions.add(new DeductionRule(r.get("问题代码"), r.get("考核项").replace('／', '/'), points, cap, r.whereRow()));
+        }
+    }
+
+    // ---- 问题代码 ----
+
+    private void codes(List<Row> rows) {
+        Map<String, String> firstAt = new HashMap<>();
+        for (Row r : rows) {
+            if (onlyNote(r, "说明")) continue;
+            if (!require(r, "代码") || !require(r, "中文名称")) continue;
+            String code = r.get("代码");
+            if (!CODE.matcher(code).matches()) {
+                problem(r.where("代码") + "：代码“" + code + "”应由大写字母、数字和下划线组成（如 AMT_SUM_MISMATCH）");
+                continue;
+            }
+            Severity severity = severity(r.get("默认级别"));
+            if (severity == null) {
+                problem(r.where("默认级别") + "：默认级别应为 错误、警告 或 提示（ERROR、WARNING、INFO），实为“" + r.get("默认级别") + "”");
+                continue;
+            }
+            if (firstAt.containsKey(code)) {
+                problem(r.where("代码") + "：代码“" + code + "”重复（已在 " + firstAt.get(code) + "）");
+                continue;
+            }
+            firstAt.put(code, r.where("代码"));
+            codes.add(new CodeInfo(code, r.get("中文名称"), severity, r.get("说明"), r.whereRow()));
+        }
+    }
+
+    static Severity severity(String s) {
+        return switch (s.strip().toUpperCase(Locale.ROOT)) {
+            case "错误", "ERROR" -> Severity.ERROR;
+            case "警告", "WARNING" -> Severity.WARNING;
+            case "提示", "INFO" -> Severity.INFO;
+            case "" -> Severity.WARNING;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package io.selfeval.rules.data;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drools reports problems in English. Policy staff read Chinese: the common messages get a Chinese explanation first,
+ * and the original text follows in brackets so that nothing Drools said is lost.
+ */
+public final class DroolsText {
+    private DroolsText() {
+    }
+
+    private record Known(Pattern pattern, String chinese) {
+    }
+
+    private static final List<Known> DRL = List.of(
+            new Known(Pattern.compile("Unable to resolve ObjectType '([^']+)'"), "无法识别的事实类型“$1”（类名写错了，或缺少 import）"),
+            new Known(Pattern.compile("Invalid escape sequence"), "含有不合法的反斜杠“\\\\”转义（单元格或字符串中不要使用反斜杠）"),
+            new Known(Pattern.compile("(?i)duplicate rule name|Duplicate rule"), "规则名称重复（同一 package 中两条规则同名，后一条会覆盖前一条）"),
+            new Known(Pattern.compile("mismatched input '([^']*)'"), "语法错误：此处不应出现“$1”"),
+            new Known(Pattern.compile("extraneous input '([^']*)'"), "语法错误：多余的“$1”"),
+            new Known(Pattern.compile("no viable alternative at input '([^']*)'"), "语法错误：无法理解“$1”"),
+            new Known(Pattern.compile("missing (\\S+) at '([^']*)'"), "语法错误：“$2”前缺少 $1"),
+            new Known(Pattern.compile("(?i)unexpected|mismatched|no viable alternative|missing"), "语法错误"),
+            new Known(Pattern.compile("Unable to Analyse Expression|Unable to analyse expression"), "无法解析条件表达式（字段名、方法名或括号有误）"),
+            new Known(Pattern.compile("(\\S+) cannot be resolved to a type"), "无法识别的类型 $1（缺少 import 或类名写错）"),
+            new Known(Pattern.compile("(\\S+) cannot be resolved"), "无法识别的名称 $1（变量、global 或类名写错，或缺少 import）"),
+            new Known(Pattern.compile("The method (\\S+) .* is undefined"), "调用了不存在的方法 $1"),
+            new Known(Pattern.compile("Rule Compilation error"), "规则的 Java 代码（then 部分或 eval）编译出错"),
+            new Known(Pattern.compile("Parser returned a null Package"), "文件无法解析"));
+
+    /** "中文说明（Drools：original）", or the original alone when no explanation is known. */
+    public static String drl(String original) {
+        String text = original == null ? "" : original.strip().replaceAll("\\s*\\n\\s*", "；");
+        for (Known k : DRL) {
+            Matcher m = k.pattern().matcher(text);
+            if (m.find()) {
+                return expand(m, k.chinese()) + "（Drools：" + text + "）";
+            }
+        }
+        return text;
+    }
+
+    private static String expand(Matcher m, String template) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c == '$' && i + 1 < template.length() && Character.isDigit(template.charAt(i + 1))) {
+                int g = template.charAt(++i) - '0';
+                sb.append(g <= m.groupCount() && m.group(g) != null ? m.group(g) : "");
+            } else if (c == '\\' && i + 1 < template.length()) {
+                sb.append(template.charAt(++i));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final List<Known> TABLE = List.of(
+            new Known(Pattern.compile("does not have an 'ACTION' or 'CONDITION' column header"),
+                    "这一列在表头中没有 ACTION 或 CONDITION（表格右侧多填了内容？请删除，或把备注写在 A 列）"),
+            new Known(Pattern.compile("(?i)Invalid column type|unknown column type|Unknown type"),
+                    "列类型写错了（表头那一行只能写 ACTION、CONDITION、NAME、PRIORITY 等 Drools 列类型）"),
+            new Known(Pattern.compile("(?i)RuleTable.*(empty|no)"), "RuleTable 表头不完整"),
+            new Known(Pattern.compile("(?i)Worksheet not found"), "找不到工作表"));
+
+    /** A decision-table parse problem, with a Chinese explanation where one is known. */
+    public static String tableParse(String original) {
+        String text = original == null ? "" : original.strip();
+        for (Known k : TABLE) {
+            Matcher m = k.pattern().matcher(text);
+            if (m.find()) return expand(m, k.chinese()) + "（Drools：" + text + "）";
+        }
+        return "表格无法解析（Drools：" + text + "）";
+    }
+}
