@@ -9,11 +9,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The --out file: written to a hidden temporary file in the same folder and moved into place only when complete,
- * so an interrupted run never leaves a half-written report (the temporary file is removed on exit).
+ * so an interrupted run never leaves a half-written report: a failed write deletes the temporary file, and a
+ * shutdown hook deletes any still being written when the JVM is stopped (Ctrl-C, kill).
  */
 final class AtomicOutput {
     interface Body {
@@ -41,9 +45,33 @@ final class AtomicOutput {
         return target;
     }
 
+    /** Temporary files being written; the shutdown hook (Ctrl-C, kill) deletes whatever is left here. */
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean HOOKED = new AtomicBoolean();
+
+    /** The temporary files being written now. */
+    static Set<Path> pending() {
+        return Set.copyOf(PENDING);
+    }
+
+    /** What the shutdown hook does: deletes every temporary file still being written. */
+    static void deletePending() {
+        for (Path p : PENDING) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (Throwable e) {
+                // best effort while the JVM goes down; deleteOnExit (below) is the second try
+            }
+        }
+    }
+
     static void write(Path target, Body body) throws IOException {
         Path dir = target.getParent();
         Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
+        if (HOOKED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicOutput::deletePending, "selfeval-out-cleanup"));
+        }
+        PENDING.add(tmp);
         tmp.toFile().deleteOnExit();
         try {
             try (OutputStream os = new BufferedOutputStream(
@@ -56,7 +84,11 @@ final class AtomicOutput {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } finally {
+                PENDING.remove(tmp);
+            }
         }
     }
 }

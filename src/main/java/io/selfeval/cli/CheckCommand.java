@@ -5,7 +5,8 @@ import io.selfeval.model.CheckReport;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
-import io.selfeval.report.JsonReportWriter;
+import io.selfeval.report.ReportSink;
+import io.selfeval.report.ReportSinks;
 import io.selfeval.report.TextReportWriter;
 import io.selfeval.rules.RuleBase;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code check PATH...}: every submission through the rules, one report (text or JSON), exit status by findings. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -46,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "报告格式：text（默认，中文文本）或 json")
+            description = "报告格式：text（默认，中文文本）、json、xlsx（Excel 工作簿，需 --out）或 html（可打印的网页）")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "报告写入此文件（默认写到标准输出）")
@@ -55,8 +55,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "同时检查的文件数（默认 1）")
-    int jobs;
+    @Option(names = "--jobs", paramLabel = "N", description = "同时检查的文件数（默认为本机处理器核数）")
+    int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "问题达到此级别时退出状态为 1：error（默认）、warning 或 never")
@@ -81,17 +81,27 @@ final class CheckCommand implements Callable<Integer> {
 
     private Integer check(List<Inputs.Input> inputs, String fmt, FailOn level, Path target, PrintWriter err) throws IOException {
         RuleBase ruleBase = rules.load();
-        err.println("规则：" + rules.given() + "，" + ruleBase.ruleCount() + "条规则；待检查" + inputs.size() + "份");
+        int threads = Math.max(1, Math.min(jobs, inputs.size()));
+        err.println("规则：" + rules.given() + "，" + ruleBase.ruleCount() + "条规则；待检查" + inputs.size() + "份"
+                + (threads > 1 ? "，" + threads + "个并行任务" : ""));
         err.flush();
 
-        List<SubmissionResult> submissions = checkAll(new Checker(ruleBase), inputs, err);
-        CheckReport report = new CheckReport(new CheckReport.Tool(Version.NAME, Version.get()),
-                new CheckReport.RulesInfo(rules.given(), ruleBase.fingerprint(), ruleBase.ruleCount()),
-                submissions, CheckReport.Summary.of(submissions));
+        Checker checker = new Checker(ruleBase);
+        CheckReport.Tool tool = new CheckReport.Tool(Version.NAME, Version.get());
+        CheckReport.RulesInfo info = new CheckReport.RulesInfo(rules.given(), ruleBase.fingerprint(), ruleBase.ruleCount());
+        Outcome outcome = new Outcome(level);
+        Progress progress = new Progress(err, inputs.size(), Main.errIsTerminal);
 
+        // Results reach the writer in input order as they are done; only the tallies are kept.
         AtomicOutput.Body body = os -> {
-            if (fmt.equals("json")) new JsonReportWriter().write(report, os);
-            else new TextReportWriter().write(report, os);
+            ReportSink sink = ReportSinks.create(fmt, os);
+            sink.begin(tool, info);
+            checkAll(checker, inputs, threads, progress, r -> {
+                outcome.add(r);
+                sink.submission(r);
+            });
+            progress.finish();
+            sink.end(outcome.tally.summary());
         };
         if (target == null) {
             body.writeTo(stdout);
@@ -100,52 +110,89 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 AtomicOutput.write(target, body);
             } catch (IOException e) {
+                progress.finish();
                 throw CliException.usage("无法写入输出文件 " + out + "：" + e.getMessage());
             }
             err.println("报告已写入：" + out);
         }
-        if (target != null || fmt.equals("json")) {
-            err.println("完成：" + TextReportWriter.summaryLine(report.summary()));
+        if (target != null || !fmt.equals("text")) {
+            err.println("完成：" + TextReportWriter.summaryLine(outcome.tally.summary()));
         }
         err.flush();
-        return exitCode(submissions, level);
+        return outcome.exitCode();
     }
 
-    private List<SubmissionResult> checkAll(Checker checker, List<Inputs.Input> inputs, PrintWriter err) {
+    /** Takes each result, in input order. */
+    interface ResultConsumer {
+        void accept(SubmissionResult result) throws IOException;
+    }
+
+    /**
+     * Checks the inputs on {@code threads} threads and hands the results to {@code sink} in input order as soon as
+     * each one and all before it are done. At most {@code 4 × threads} submissions are under way or waiting for
+     * an earlier one (the reordering window), so memory does not grow with the number of inputs.
+     */
+    static void checkAll(Checker checker, List<Inputs.Input> inputs, int threads, Progress progress,
+                         ResultConsumer sink) throws IOException {
         int total = inputs.size();
-        AtomicInteger done = new AtomicInteger();
-        List<Callable<SubmissionResult>> tasks = new ArrayList<>(total);
-        for (Inputs.Input in : inputs) {
-            tasks.add(() -> {
+        if (threads <= 1 || total <= 1) {
+            for (Inputs.Input in : inputs) {
                 SubmissionResult r = checkOne(checker, in);
-                synchronized (err) {
-                    err.println("已检查 (" + done.incrementAndGet() + "/" + total + ")：" + in.name()
-                            + (r.isUnreadable() ? " —— 无法读取：" + r.getError() : ""));
-                    err.flush();
-                }
-                return r;
-            });
+                progress.done(in.name(), r);
+                sink.accept(r);
+            }
+            return;
         }
-        List<SubmissionResult> results = new ArrayList<>(total);
-        if (jobs == 1 || total <= 1) {
-            for (int i = 0; i < total; i++) results.add(get(tasks.get(i), inputs.get(i)));
-            return results;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, total), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "selfeval-check");
             t.setDaemon(true);
             return t;
         });
+        int window = 4 * threads;
+        ArrayDeque<Future<SubmissionResult>> inFlight = new ArrayDeque<>(window);
         try {
-            List<Future<SubmissionResult>> futures = new ArrayList<>(total);
-            for (Callable<SubmissionResult> t : tasks) futures.add(pool.submit(t));
-            for (int i = 0; i < total; i++) {
-                Future<SubmissionResult> f = futures.get(i);
-                results.add(get(f::get, inputs.get(i)));
+            int next = 0;
+            for (int written = 0; written < total; written++) {
+                while (next < total && inFlight.size() < window) {
+                    Inputs.Input in = inputs.get(next++);
+                    inFlight.add(pool.submit(() -> {
+                        SubmissionResult r = checkOne(checker, in);
+                        progress.done(in.name(), r);
+                        return r;
+                    }));
+                }
+                Future<SubmissionResult> head = inFlight.poll();
+                sink.accept(get(head::get, inputs.get(written)));
             }
-            return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** What decides the exit status and the summary, counted as results arrive. */
+    static final class Outcome {
+        final CheckReport.Tally tally = new CheckReport.Tally();
+        private final FailOn level;
+        private boolean unreadable;
+        private boolean failing;
+
+        Outcome(FailOn level) {
+            this.level = level;
+        }
+
+        void add(SubmissionResult s) {
+            tally.add(s);
+            if (s.isUnreadable()) unreadable = true;
+            for (Finding f : s.getFindings()) {
+                Severity sev = f.getSeverity();
+                if (sev == Severity.ERROR || (level == FailOn.WARNING && sev == Severity.WARNING)) failing = true;
+            }
+        }
+
+        int exitCode() {
+            if (unreadable) return Main.EXIT_UNREADABLE;
+            if (level == FailOn.NEVER) return Main.EXIT_OK;
+            return failing ? Main.EXIT_FINDINGS : Main.EXIT_OK;
         }
     }
 
@@ -173,27 +220,22 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static int exitCode(List<SubmissionResult> submissions, FailOn level) {
-        if (submissions.stream().anyMatch(SubmissionResult::isUnreadable)) return Main.EXIT_UNREADABLE;
-        if (level == FailOn.NEVER) return Main.EXIT_OK;
-        for (SubmissionResult s : submissions) {
-            for (Finding f : s.getFindings()) {
-                Severity sev = f.getSeverity();
-                if (sev == Severity.ERROR || (level == FailOn.WARNING && sev == Severity.WARNING)) {
-                    return Main.EXIT_FINDINGS;
-                }
-            }
-        }
-        return Main.EXIT_OK;
+        Outcome o = new Outcome(level);
+        submissions.forEach(o::add);
+        return o.exitCode();
     }
 
-    private static String checkFormat(String format) {
-        String f = format.strip().toLowerCase(Locale.ROOT);
-        return switch (f) {
-            case "text", "json" -> f;
-            case "xlsx", "html" -> throw CliException.usage("暂不支持 --format " + f
+    private String checkFormat(String format) {
+        String f = ReportSinks.normalize(format);
+        if (f == null) throw CliException.usage("--format 的取值应为 text、json、xlsx 或 html，实为：" + format);
+        if (!ReportSinks.available(f)) {
+            throw CliException.usage("暂不支持 --format " + f
                     + "：Excel 和 HTML 报告将在后续版本提供，目前请使用 text 或 json");
-            default -> throw CliException.usage("--format 的取值应为 text 或 json，实为：" + format);
-        };
+        }
+        if (ReportSinks.binary(f) && out == null) {
+            throw CliException.usage("--format " + f + " 需要用 --out 指定输出文件，例如 --out 审核结果." + f);
+        }
+        return f;
     }
 
     private static FailOn checkFailOn(String value) {

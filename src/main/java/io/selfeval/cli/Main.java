@@ -36,6 +36,9 @@ public final class Main implements Callable<Integer> {
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
     private static final String LOG_PREFIX = "org.slf4j.simpleLogger.log.";
 
+    /** Whether the err stream is the process's stderr and that is a terminal (set by main; false in tests). */
+    static volatile boolean errIsTerminal;
+
     @Spec
     CommandSpec spec;
 
@@ -60,6 +63,7 @@ public final class Main implements Callable<Integer> {
         // Only the report goes to stdout: anything a library prints to System.out lands on stderr instead.
         System.setOut(err);
         System.setErr(err);
+        errIsTerminal = Progress.stderrIsTerminal();
         int code = run(args, out, err);
         out.flush();
         err.flush();
@@ -96,6 +100,7 @@ public final class Main implements Callable<Integer> {
         cmd.addSubcommand("check", new CheckCommand(reportOut));
         cmd.addSubcommand("rules", new RulesCommand());
         cmd.addSubcommand("serve", new ServeCommand());
+        cmd.addSubcommand("bench", new BenchCommand());
         cmd.setResourceBundle(new Messages());
         cmd.setExecutionExceptionHandler(Main::handleExecutionException);
         return cmd;

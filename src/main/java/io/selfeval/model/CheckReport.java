@@ -24,4 +24,25 @@ public record CheckReport(Tool tool, RulesInfo rules, List<SubmissionResult> sub
                     subs.stream().filter(SubmissionResult::isUnreadable).count());
         }
     }
+
+    /**
+     * The summary counted as submissions arrive, so a streamed run keeps five numbers rather than every result;
+     * {@link #summary()} equals {@link Summary#of} over the same submissions. Not thread-safe.
+     */
+    public static final class Tally {
+        private int submissions;
+        private long errors, warnings, infos, unreadable;
+
+        public void add(SubmissionResult s) {
+            submissions++;
+            errors += s.count(Severity.ERROR);
+            warnings += s.count(Severity.WARNING);
+            infos += s.count(Severity.INFO);
+            if (s.isUnreadable()) unreadable++;
+        }
+
+        public Summary summary() {
+            return new Summary(submissions, errors, warnings, infos, unreadable);
+        }
+    }
 }

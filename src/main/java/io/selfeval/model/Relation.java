@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A reconciliation relation from the relations table (rules/relations.drl.xlsx, 勾稽关系), like a calculation link in XBRL: the total equals the sum
- * of its parts (SUM), or is not below it (LE, for "其中" items). "*" stands for any subject / whatever parts the
- * document lists under the total.
+ * A reconciliation relation, one row of the relations table (rules/relations.drl.xlsx, sheet 勾稽关系), like a
+ * calculation link in XBRL: the total equals the sum of its parts (SUM), or is not below it (LE, for "其中" items).
+ * "*" stands for any subject / whatever parts the document lists under the total.
  */
 public final class Relation {
     public static final String SUM = "SUM";
@@ -29,7 +29,7 @@ public final class Relation {
     public String getKind() { return kind; }
     public String getTotal() { return total; }
     public List<String> getParts() { return parts; }
-    /** File and line the relation was read from, for messages. */
+    /** File, sheet and row the relation was read from ("relations.drl.xlsx 勾稽关系 第15行"), for messages. */
     public String getSource() { return source; }
 
     public boolean isAnyParts() {

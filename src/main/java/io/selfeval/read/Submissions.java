@@ -43,6 +43,24 @@ public final class Submissions implements AutoCloseable {
         return List.of(Submission.of(path));
     }
 
+    /**
+     * Like {@link #collect(Path, Predicate)}, for content received under another name (an upload saved to a temporary
+     * folder): {@code display} is the name shown for {@code path} itself, and what lies below it is named by its path
+     * relative to {@code path} ({@code display + "!/…"} inside an archive). For a folder, {@code display} may be empty:
+     * files are then named by their relative path alone, and a report with its workbooks by the report's name.
+     */
+    public List<Submission> collect(Path path, String display, Predicate<Path> skip) {
+        if (Files.isDirectory(path)) {
+            Function<Path, String> naming = p -> {
+                String rel = path.relativize(p).toString().replace('\\', '/');
+                return rel.isEmpty() ? display : display.isEmpty() ? rel : display + "/" + rel;
+            };
+            return folder(path, naming, display, skip, true);
+        }
+        if (Readers.isArchiveName(path)) return archive(path, display);
+        return List.of(new Submission(display, List.of(new Submission.File(path, display)), null));
+    }
+
     private List<Submission> archive(Path zip, String display) {
         Path dir;
         try {
@@ -88,7 +106,7 @@ public final class Submissions implements AutoCloseable {
                 List<Submission.File> parts = new ArrayList<>();
                 parts.add(new Submission.File(reports.get(0), naming.apply(reports.get(0))));
                 for (Path w : workbooks) parts.add(new Submission.File(w, naming.apply(w)));
-                String name = dir.equals(root) ? rootName : naming.apply(dir);
+                String name = !dir.equals(root) ? naming.apply(dir) : rootName.isEmpty() ? parts.get(0).name() : rootName;
                 out.add(new Submission(name, parts, null));
             } else {
                 for (Path f : files) {

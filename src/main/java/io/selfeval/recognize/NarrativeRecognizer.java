@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * 1144.41万元"), totals with their "其中" parts, stated rates, the self-score, the grade, the unit's short name.
  */
 final class NarrativeRecognizer {
+    /** Compiled once: the split after each sentence-ending mark. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？!?])");
     private static final Pattern MONEY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元)");
     private static final Pattern MEASURE = Pattern.compile("(年初预算)|(预算(?:支出|执行))|(预算|预计安排)|(实际支出|支出|执行|决算|使用|共计|合计)");
     private static final Pattern RATE = Pattern.compile(
@@ -55,7 +57,7 @@ final class NarrativeRecognizer {
             String text = Numbers.normalize(p.text());
             List<Placed> paragraphFigures = new ArrayList<>();
             int offset = 0;
-            for (String sentence : text.split("(?<=[。！？!?])")) {
+            for (String sentence : SENTENCE_END.split(text)) {
                 sentence(p, sentence, offset, paragraphFigures);
                 offset += sentence.length();
             }
@@ -220,7 +222,7 @@ final class NarrativeRecognizer {
     }
 
     private void selfScore(Paragraph p, String text) {
-        for (String sentence : text.split("(?<=[。！？!?])")) {
+        for (String sentence : SENTENCE_END.split(text)) {
             if (!SELF_SCORE_CONTEXT.matcher(sentence).find()) continue;
             Matcher m = SELF_SCORE.matcher(sentence);
             while (m.find()) {

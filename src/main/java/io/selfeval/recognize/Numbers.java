@@ -17,6 +17,11 @@ public final class Numbers {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
     private static final Pattern WHOLE_AMOUNT = Pattern.compile("^(-?\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元|%|分)?$");
+    // Compiled once: these run for every cell and sentence (String.replaceAll would compile them on each call).
+    private static final Pattern THOUSANDS_COMMA = Pattern.compile("(?<=\\d),(?=\\d{3}(?:\\D|$))");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern WHOLE_PERCENT = Pattern.compile("^(\\d+(?:\\.\\d+)?)%$");
+    private static final Pattern POINTS = Pattern.compile("[(（]\\s*(?:分值)?\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[)）]");
 
     /** Full-width to half-width for digits, letters, signs; ≧ ≦ ＝ to ≥ ≤ =; drops thousands separators in numbers. */
     public static String normalize(String s) {
@@ -36,12 +41,13 @@ public final class Numbers {
             else if (c == '\u3000' || c == '\u00A0') c = ' ';
             sb.append(c);
         }
-        return sb.toString().replaceAll("(?<=\\d),(?=\\d{3}(?:\\D|$))", "");
+        String out = sb.toString();
+        return out.indexOf(',') < 0 ? out : THOUSANDS_COMMA.matcher(out).replaceAll("");
     }
 
     /** A cell that holds just one number (with an optional unit): "1253.78", "98.49%", "10", "9.85分", "1,328.50". */
     public static Optional<Amount> cellAmount(String cell) {
-        String s = normalize(cell).replaceAll("\\s+", "");
+        String s = SPACES.matcher(normalize(cell)).replaceAll("");
         if (s.isEmpty()) return Optional.empty();
         Matcher m = WHOLE_AMOUNT.matcher(s);
         if (!m.matches()) return Optional.empty();
@@ -76,8 +82,8 @@ public final class Numbers {
 
     /** A percentage: "98.49%" → 98.49 (percent). Empty when the text holds no single percentage. */
     public static Optional<Amount> percent(String cell) {
-        String s = normalize(cell).replaceAll("\\s+", "");
-        Matcher m = Pattern.compile("^(\\d+(?:\\.\\d+)?)%$").matcher(s);
+        String s = SPACES.matcher(normalize(cell)).replaceAll("");
+        Matcher m = WHOLE_PERCENT.matcher(s);
         return m.matches() ? Optional.of(new Amount(new BigDecimal(m.group(1)), s, "%")) : Optional.empty();
     }
 
@@ -89,7 +95,7 @@ public final class Numbers {
 
     /** Weight stated in a heading such as "产出指标(50分)" or "效益指标（30分）". */
     public static Optional<Amount> statedPoints(String text) {
-        Matcher m = Pattern.compile("[(（]\\s*(?:分值)?\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[)）]").matcher(normalize(text));
+        Matcher m = POINTS.matcher(normalize(text));
         return m.find() ? Optional.of(new Amount(new BigDecimal(m.group(1)), m.group(1), "分")) : Optional.empty();
     }
 }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * heading's level comes from its numbering style and, for arabic numbering, from its title words.
  */
 public final class Outline {
+    /** Compiled once (String.matches compiles on every call): a clause mark anywhere in a line. */
+    private static final Pattern PUNCTUATED = Pattern.compile("[，,。；;：:]");
     private static final Pattern CHINESE = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*[、.．]\\s*(.+)$");
     private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})\\s*[、.．]\\s*(.+)$");
     private static final Pattern PAREN = Pattern.compile("^[（(]\\s*([一二三四五六七八九十\\d]{1,3})\\s*[)）]\\s*(.+)$");
@@ -59,7 +61,7 @@ public final class Outline {
         } else if ((m = ARABIC.matcher(text)).matches()) {
             title = m.group(2);
             level = TOP_LEVEL_WORDS.matcher(title).find() ? 1 : 3;
-        } else if (text.length() <= 24 && !text.matches(".*[，,。；;：:].*") && TOP_LEVEL_WORDS.matcher(text).find()) {
+        } else if (text.length() <= 24 && !PUNCTUATED.matcher(text).find() && TOP_LEVEL_WORDS.matcher(text).find()) {
             // An unnumbered heading line: "存在的问题及原因分析".
             title = text;
             level = 1;

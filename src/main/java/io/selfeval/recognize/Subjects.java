@@ -51,16 +51,26 @@ public final class Subjects {
     }
 
     private static final Pattern ANY;
+    /** Each form anchored at the start, in the order of FORMS, compiled once. */
+    private static final java.util.List<Map.Entry<Pattern, String>> HEADS;
 
     static {
         ANY = Pattern.compile(String.join("|", FORMS.keySet().stream().map(k -> "(?:" + k + ")").toList()));
+        HEADS = FORMS.entrySet().stream()
+                .map(e -> Map.entry(Pattern.compile("^(?:" + e.getKey() + ")"), e.getValue())).toList();
     }
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LEADING_OF_WHICH = Pattern.compile("^其中[:：]?");
+    private static final Pattern LEADING_NUMBER =
+            Pattern.compile("^(?:[（(]?\\d+[)）]|\\d+[、.．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)");
+    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]$");
 
     /** The canonical subject a text names as a whole or at its start, if any. */
     public static Optional<String> canonical(String text) {
         String t = compact(text);
-        for (Map.Entry<String, String> e : FORMS.entrySet()) {
-            if (Pattern.compile("^(?:" + e.getKey() + ")").matcher(t).find()) return Optional.of(e.getValue());
+        for (Map.Entry<Pattern, String> e : HEADS) {
+            if (e.getKey().matcher(t).find()) return Optional.of(e.getValue());
         }
         return Optional.empty();
     }
@@ -87,10 +97,10 @@ public final class Subjects {
 
     /** Removes whitespace, numbering ("1、", "（2）") and "其中：" from a row label. */
     public static String compact(String label) {
-        String s = Numbers.normalize(label).replaceAll("\\s+", "");
-        s = s.replaceFirst("^其中[:：]?", "");
-        s = s.replaceFirst("^(?:[（(]?\\d+[)）]|\\d+[、.．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)", "");
-        s = s.replaceFirst("^其中[:：]?", "");
-        return s.replaceAll("[:：]$", "");
+        String s = SPACES.matcher(Numbers.normalize(label)).replaceAll("");
+        s = LEADING_OF_WHICH.matcher(s).replaceFirst("");
+        s = LEADING_NUMBER.matcher(s).replaceFirst("");
+        s = LEADING_OF_WHICH.matcher(s).replaceFirst("");
+        return TRAILING_COLON.matcher(s).replaceAll("");
     }
 }

@@ -1,6 +1,8 @@
 package io.selfeval.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -22,10 +24,12 @@ import java.nio.charset.StandardCharsets;
 public final class JsonReportWriter {
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
 
+    private final JsonMapper mapper;
+    private final DefaultPrettyPrinter printer;
     private final ObjectWriter writer;
 
     public JsonReportWriter() {
-        JsonMapper mapper = JsonMapper.builder()
+        this.mapper = JsonMapper.builder()
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 // The caller owns the stream (it may be stdout): never close it.
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -35,7 +39,7 @@ public final class JsonReportWriter {
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator("");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
+        this.printer = new DefaultPrettyPrinter(separators)
                 .withObjectIndenter(INDENT)
                 .withArrayIndenter(INDENT);
         this.writer = mapper.writer(printer);
@@ -56,6 +60,56 @@ public final class JsonReportWriter {
     /** The document as a string, ending with a newline. */
     public String toJson(CheckReport report) throws IOException {
         return writer.writeValueAsString(report) + "\n";
+    }
+
+    /**
+     * The same document written as the run goes: {@code begin} opens it and writes tool and rules, each
+     * {@code submission} is written (and flushed) as it arrives, {@code end} writes the summary and closes the
+     * document. Byte for byte what {@link #write(CheckReport, OutputStream)} writes for the whole report. The stream
+     * is flushed, never closed.
+     */
+    public ReportSink sink(OutputStream out) {
+        return new Sink(out);
+    }
+
+    private final class Sink implements ReportSink {
+        private final OutputStream out;
+        private JsonGenerator gen;
+
+        Sink(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void begin(CheckReport.Tool tool, CheckReport.RulesInfo rules) throws IOException {
+            gen = mapper.createGenerator(out, JsonEncoding.UTF8);
+            gen.setPrettyPrinter(printer.createInstance());
+            gen.writeStartObject();
+            gen.writeFieldName("tool");
+            mapper.writeValue(gen, tool);
+            gen.writeFieldName("rules");
+            mapper.writeValue(gen, rules);
+            gen.writeFieldName("submissions");
+            gen.writeStartArray();
+            gen.flush();
+        }
+
+        @Override
+        public void submission(SubmissionResult result) throws IOException {
+            mapper.writeValue(gen, result);
+            gen.flush();
+        }
+
+        @Override
+        public void end(CheckReport.Summary summary) throws IOException {
+            gen.writeEndArray();
+            gen.writeFieldName("summary");
+            mapper.writeValue(gen, summary);
+            gen.writeEndObject();
+            gen.writeRaw('\n');
+            gen.close(); // AUTO_CLOSE_TARGET is off: flushes, leaves the stream open
+            out.flush();
+        }
     }
 
     /** {@code isUnreadable()} is a convenience for the CLI, not a key of the contract ({@code error} says it). */

@@ -46,21 +46,54 @@ public final class TextReportWriter {
 
     public String toText(CheckReport report) {
         StringBuilder sb = new StringBuilder();
-        CheckReport.Tool tool = report.tool();
-        if (tool != null) {
-            sb.append(tool.name()).append(' ').append(tool.version()).append(" 检查报告").append(NL);
-        }
-        CheckReport.RulesInfo rules = report.rules();
-        if (rules != null) {
-            sb.append("规则：").append(rules.dir()).append("（").append(rules.count()).append("条规则，指纹 ")
-                    .append(shortFingerprint(rules.fingerprint())).append("）").append(NL);
-        }
+        head(sb, report.tool(), report.rules());
         for (SubmissionResult s : report.submissions()) {
             sb.append(NL);
             submission(sb, s);
         }
         sb.append(NL).append(summaryLine(report.summary())).append(NL);
         return sb.toString();
+    }
+
+    /**
+     * The same report written as the run goes, one submission's block at a time (flushed after each); byte for
+     * byte what {@link #write(CheckReport, OutputStream)} writes. The stream is flushed, never closed.
+     */
+    public ReportSink sink(OutputStream out) {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        return new ReportSink() {
+            @Override
+            public void begin(CheckReport.Tool tool, CheckReport.RulesInfo rules) throws IOException {
+                StringBuilder sb = new StringBuilder();
+                head(sb, tool, rules);
+                w.write(sb.toString());
+                w.flush();
+            }
+
+            @Override
+            public void submission(SubmissionResult result) throws IOException {
+                StringBuilder sb = new StringBuilder(NL);
+                TextReportWriter.submission(sb, result);
+                w.write(sb.toString());
+                w.flush();
+            }
+
+            @Override
+            public void end(CheckReport.Summary summary) throws IOException {
+                w.write(NL + summaryLine(summary) + NL);
+                w.flush();
+            }
+        };
+    }
+
+    private static void head(StringBuilder sb, CheckReport.Tool tool, CheckReport.RulesInfo rules) {
+        if (tool != null) {
+            sb.append(tool.name()).append(' ').append(tool.version()).append(" 检查报告").append(NL);
+        }
+        if (rules != null) {
+            sb.append("规则：").append(rules.dir()).append("（").append(rules.count()).append("条规则，指纹 ")
+                    .append(shortFingerprint(rules.fingerprint())).append("）").append(NL);
+        }
     }
 
     /** "5份报告，错误12条，警告9条，提示0条，无法读取0份". */

@@ -292,6 +292,7 @@ class MainTest {
     @Test
     void formatsOfLaterReleasesAndBadValuesAreUsageErrors() {
         for (String format : List.of("xlsx", "html")) {
+            if (io.selfeval.report.ReportSinks.available(format)) continue; // its writer has landed
             CliRun r = CliRun.of("check", SEEDS, "--format", format);
             assertEquals(2, r.exit(), r::toString);
             assertTrue(r.err().contains("后续版本"), r::toString);
@@ -341,10 +342,10 @@ class MainTest {
     }
 
     @Test
-    void commandsOfLaterReleasesExit2() {
-        CliRun serve = CliRun.of("serve", "--port", "8080");
-        assertEquals(2, serve.exit());
-        assertTrue(serve.err().contains("后续版本"), serve::toString);
+    void serveBeyondLoopbackWithoutTokenExits2() {
+        CliRun serve = CliRun.of("serve", "--port", "0", "--bind", "0.0.0.0");
+        assertEquals(2, serve.exit(), serve::toString);
+        assertTrue(serve.err().contains("--token"), serve::toString);
     }
 
     // ---- helpers ----

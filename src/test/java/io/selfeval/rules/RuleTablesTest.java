@@ -87,6 +87,53 @@ class RuleTablesTest {
         assertTrue(rules.codes().stream().anyMatch(c -> c.code().equals("AMT_SUM_MISMATCH") && c.name().equals("合计与分项之和不符")));
     }
 
+    @Test
+    void theDrlOfEachTableIsWhatDroolsOwnSpreadsheetLoaderMakes() throws Exception {
+        // The tables are read without POI's XSSF model (start-up time); the DRL must still be Drools' own.
+        try (Stream<Path> s = Files.list(REAL_RULES)) {
+            for (Path table : s.filter(p -> p.toString().endsWith(".drl.xlsx")).sorted().toList()) {
+                String drools;
+                try (java.io.InputStream in = Files.newInputStream(table)) {
+                    drools = new org.drools.decisiontable.SpreadsheetCompiler().compile(in, org.drools.decisiontable.InputType.XLS);
+                }
+                io.selfeval.rules.data.DecisionTables.Compiled ours = io.selfeval.rules.data.DecisionTables.compile(table, table.toString());
+                assertEquals(List.of(), ours.problems(), table.toString());
+                assertEquals(1, ours.sheets().size(), table.toString());
+                assertEquals(drools, ours.sheets().get(0).drl(), table.toString());
+            }
+        }
+    }
+
+    @Test
+    void aTableSavedAsExcel97IsReadToo() throws Exception {
+        Path rules = copyOfRules("xls");
+        Path xlsx = rules.resolve("parameters.drl.xlsx");
+        XlsxTables.set(xlsx, "参数", "参数名", "预算调整阈值", "参数值", "0.35");
+        try (org.apache.poi.ss.usermodel.Workbook from = org.apache.poi.ss.usermodel.WorkbookFactory.create(xlsx.toFile(), null, true);
+             org.apache.poi.hssf.usermodel.HSSFWorkbook to = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet in = from.getSheetAt(0);
+            org.apache.poi.ss.usermodel.Sheet out = to.createSheet(in.getSheetName());
+            for (org.apache.poi.ss.usermodel.Row row : in) {
+                org.apache.poi.ss.usermodel.Row r = out.createRow(row.getRowNum());
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    switch (cell.getCellType()) {
+                        case NUMERIC -> r.createCell(cell.getColumnIndex()).setCellValue(cell.getNumericCellValue());
+                        case STRING -> r.createCell(cell.getColumnIndex()).setCellValue(cell.getStringCellValue());
+                        default -> { }
+                    }
+                }
+            }
+            try (java.io.OutputStream os = Files.newOutputStream(rules.resolve("parameters.drl.xls"))) {
+                to.write(os);
+            }
+        }
+        Files.delete(xlsx);
+        RuleBase base = RuleBase.load(rules);
+        assertEquals(0, new BigDecimal("0.35").compareTo(base.parameters().num("预算调整阈值")));
+        assertEquals(Checks.rules().parameters().keys(), base.parameters().keys());
+        assertTrue(base.parameters().source("num.预算调整阈值").contains("parameters.drl.xls 参数!D"), base.parameters().source("num.预算调整阈值"));
+    }
+
     // ---- a tolerance cell ----
 
     @Test
@@ -192,6 +239,20 @@ class RuleTablesTest {
         assertEquals(1, e.getProblems().size(), e::getMessage);
         assertTrue(e.getProblems().get(0).contains("parameters.drl.xlsx 参数!" + cell + "："), e::getMessage);
         assertTrue(e.getProblems().get(0).contains("反斜杠"), e::getMessage);
+    }
+
+    @Test
+    void blankRowInsideATableIsAnErrorNotASilentEnd() throws Exception {
+        // Drools ends a table at its first blank row; the rows below would be dropped without a word.
+        Path rules = copyOfRules("blank-row");
+        Path table = rules.resolve("relations.drl.xlsx");
+        int row = XlsxTables.rowOf(table, "勾稽关系", "合计项", "三公经费");
+        for (String column : List.of("类型", "分项", "说明", "合计项")) {
+            XlsxTables.set(table, "勾稽关系", "合计项", "三公经费", column, "");
+        }
+        RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
+        assertEquals(1, e.getProblems().size(), e::getMessage);
+        assertTrue(e.getProblems().get(0).contains("relations.drl.xlsx 勾稽关系!B" + (row + 1) + "：第" + row + "行是空行"), e::getMessage);
     }
 
     @Test

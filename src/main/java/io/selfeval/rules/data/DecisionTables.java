@@ -1,23 +1,12 @@
 package io.selfeval.rules.data;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellReference;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
-import org.drools.decisiontable.parser.xls.ExcelParser;
-import org.drools.template.parser.DataListener;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decision tables (*.drl.xlsx, *.drl.xls) compiled with Drools' own spreadsheet compiler, one sheet at a time: every
- * sheet that holds a "RuleTable" becomes DRL. The layout of each sheet is kept (where each table, column and row
- * is), so that a problem found by Drools in the generated DRL, or by the rule-data checks in a value, can be named
- * by file, sheet and cell ("rules/parameters.drl.xlsx 参数!D18") instead of a line of DRL nobody has seen.
+ * Decision tables (*.drl.xlsx, *.drl.xls) compiled to DRL by Drools' decision-table code, one sheet at a time: every
+ * sheet that holds a "RuleTable" is fed, cell by cell, to Drools' {@link DefaultRuleSheetListener} and rendered by its
+ * {@link SpreadsheetCompiler}, giving the same DRL as Drools' own loader (its ExcelParser). The cells are read by
+ * {@link SheetGrid} (zip + StAX) rather than POI's XSSF model, which would add most of a second to every start.
+ * The layout of each sheet is kept (where each table, column and row is), so that a problem found by Drools in the
+ * generated DRL, or by the rule-data checks in a value, is named by file, sheet and cell
+ * ("rules/parameters.drl.xlsx 参数!D18") instead of a line of DRL nobody has seen.
  */
 public final class DecisionTables {
     private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at ([A-Z]+)(\\d+), header at ([A-Z]+)(\\d+)\\s*$");
@@ -62,11 +54,11 @@ public final class DecisionTables {
         } catch (IOException e) {
             return new Compiled(sheets, List.of(display + "：无法读取（" + e.getMessage() + "）"));
         }
+        List<SheetGrid> grids;
         List<Layout> layouts;
-        Workbook wb;
         try {
-            wb = WorkbookFactory.create(new ByteArrayInputStream(bytes));
-            layouts = scan(wb);
+            grids = SheetGrid.isZip(bytes) ? SheetGrid.readXlsx(bytes) : PoiSheets.read(bytes);
+            layouts = scan(grids);
         } catch (IOException | RuntimeException e) {
             return new Compiled(sheets, List.of(display + "：不是可读取的 Excel 文件（" + e.getMessage() + "）。请用 Excel 或 WPS 另存为 .xlsx"));
         }
@@ -74,23 +66,23 @@ public final class DecisionTables {
             problems.add(display + "：没有找到“RuleTable”表头，这个文件里没有规则数据表");
             return new Compiled(sheets, problems);
         }
-        for (int i = 0; i < layouts.size(); i++) {
-            Layout layout = layouts.get(i);
+        for (Layout layout : layouts) {
+            for (String stray : layout.strayRows) problems.add(display + " " + layout.sheet + "!" + stray);
+        }
+        if (!problems.isEmpty()) return new Compiled(sheets, problems);
+        for (Layout layout : layouts) {
             try {
-                // ExcelParser closes the workbook it parsed: the first sheet uses the one scanned, later sheets a new one.
-                Workbook book = i == 0 ? wb : WorkbookFactory.create(new ByteArrayInputStream(bytes));
+                // Drools' own listener turns the cells into rules, exactly as its ExcelParser would feed it.
                 DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
-                Map<String, List<DataListener>> bySheet = new HashMap<>();
-                bySheet.put(layout.sheet, List.of(listener));
-                new ExcelParser(bySheet).parseWorkbook(book);
+                layout.grid.feed(listener);
                 String drl = new SpreadsheetCompiler().listenerToString(listener);
-                sheets.add(new TableSheet(display, file.getFileName().toString(), layout, drl));
-            } catch (IOException | RuntimeException e) {
+                TableSheet sheet = new TableSheet(display, file.getFileName().toString(), layout, drl);
+                String notData = sheet.notDataTable();
+                if (notData != null) problems.add(notData);
+                else sheets.add(sheet);
+            } catch (RuntimeException e) {
                 problems.add(parseProblem(display, layout.sheet, e));
             }
-        }
-        if (layouts.size() > 0 && sheets.isEmpty() && problems.isEmpty()) {
-            problems.add(display + "：没有可用的规则数据表");
         }
         return new Compiled(sheets, problems);
     }
@@ -106,13 +98,17 @@ public final class DecisionTables {
 
     /** Where the parts of one sheet are: its RuleTables and the RuleSet / Import cells. */
     static final class Layout {
+        final SheetGrid grid;
         final String sheet;
         final Map<String, Table> tablesByHeader = new LinkedHashMap<>();
         String ruleSetCell;
         String importCell;
+        /** Rows below a blank row that ends a table: Drools would silently drop them. */
+        final List<String> strayRows = new ArrayList<>();
 
-        Layout(String sheet) {
-            this.sheet = sheet;
+        Layout(SheetGrid grid) {
+            this.grid = grid;
+            this.sheet = grid.name();
         }
     }
 
@@ -121,23 +117,23 @@ public final class DecisionTables {
                  Map<Integer, String> snippets, Map<Integer, String> labels) {
     }
 
-    private static List<Layout> scan(Workbook wb) {
-        DataFormatter fmt = new DataFormatter(Locale.ROOT);
+    private static List<Layout> scan(List<SheetGrid> grids) {
         List<Layout> layouts = new ArrayList<>();
-        for (int s = 0; s < wb.getNumberOfSheets(); s++) {
-            Sheet sheet = wb.getSheetAt(s);
-            Layout layout = new Layout(sheet.getSheetName());
-            for (Row row : sheet) {
-                for (Cell cell : row) {
-                    String text = fmt.formatCellValue(cell).strip();
-                    if (text.isEmpty()) continue;
+        for (SheetGrid grid : grids) {
+            Layout layout = new Layout(grid);
+            for (int r = 0; r <= grid.lastRow(); r++) {
+                for (Map.Entry<Integer, String> cell : grid.row(r).entrySet()) {
+                    String text = cell.getValue();
+                    int c = cell.getKey();
                     if (text.regionMatches(true, 0, "RuleTable", 0, "RuleTable".length())) {
-                        Table t = table(sheet, fmt, row.getRowNum(), cell.getColumnIndex(), text.substring("RuleTable".length()).strip());
+                        Table t = table(grid, r, c, text.substring("RuleTable".length()).strip());
                         layout.tablesByHeader.put(t.headerCell(), t);
+                        String stray = rowsAfterBlank(grid, t);
+                        if (stray != null) layout.strayRows.add(stray);
                     } else if (text.equalsIgnoreCase("RuleSet") && layout.ruleSetCell == null) {
-                        layout.ruleSetCell = ref(row.getRowNum(), cell.getColumnIndex() + 1);
+                        layout.ruleSetCell = ref(r, c + 1);
                     } else if (text.equalsIgnoreCase("Import") && layout.importCell == null) {
-                        layout.importCell = ref(row.getRowNum(), cell.getColumnIndex() + 1);
+                        layout.importCell = ref(r, c + 1);
                     }
                 }
             }
@@ -146,36 +142,54 @@ public final class DecisionTables {
         return layouts;
     }
 
-    private static Table table(Sheet sheet, DataFormatter fmt, int headerRow, int firstCol, String name) {
+    private static Table table(SheetGrid grid, int headerRow, int firstCol, String name) {
         int keywordRow = headerRow + 1;
         int snippetRow = headerRow + 3;
         int labelRow = headerRow + 4;
         Map<String, Integer> byName = new LinkedHashMap<>();
         Map<Integer, String> snippets = new TreeMap<>();
         Map<Integer, String> labels = new TreeMap<>();
-        Row keywords = sheet.getRow(keywordRow);
-        for (int c = firstCol; keywords != null && c < Math.max(firstCol + 1, keywords.getLastCellNum()); c++) {
-            String kw = text(sheet, fmt, keywordRow, c);
-            if (kw.isEmpty()) break;
-            String snippet = text(sheet, fmt, snippetRow, c);
+        for (int c = firstCol; !grid.text(keywordRow, c).isEmpty(); c++) {
+            String snippet = grid.text(snippetRow, c);
             snippets.put(c, snippet);
-            labels.put(c, text(sheet, fmt, labelRow, c));
+            labels.put(c, grid.text(labelRow, c));
             Matcher m = COLUMN_NAME.matcher(snippet);
             if (m.find()) byName.putIfAbsent(m.group(1), c);
         }
         return new Table(name, ref(headerRow, firstCol), snippetRow, labelRow, byName, snippets, labels);
     }
 
-    private static String text(Sheet sheet, DataFormatter fmt, int r, int c) {
-        Row row = sheet.getRow(r);
-        if (row == null) return "";
-        Cell cell = row.getCell(c);
-        return cell == null ? "" : fmt.formatCellValue(cell).strip();
+    /**
+     * Drools ends a table at its first blank row. Anything filled below that row, in the table's columns, would be
+     * dropped without a word: the cell of the first such value, with the blank row, as a message; or null.
+     */
+    private static String rowsAfterBlank(SheetGrid grid, Table t) {
+        int r = t.labelRow() + 1;
+        while (r <= grid.lastRow() && filled(grid, r, t) >= 0) r++;
+        int blank = r;
+        for (r = blank + 1; r <= grid.lastRow(); r++) {
+            int c = filled(grid, r, t);
+            if (c < 0) continue;
+            if (grid.text(r, c).regionMatches(true, 0, "RuleTable", 0, "RuleTable".length())) return null;
+            return ref(r, c) + "：第" + (blank + 1) + "行是空行，表格到那里就结束了，第" + (r + 1)
+                    + "行及以下的内容不会被读取；请删除空行（备注请写在 A 列或表格右侧以外的工作表中）";
+        }
+        return null;
+    }
+
+    /** The first column of the table with a value in row r, or -1. */
+    private static int filled(SheetGrid grid, int r, Table t) {
+        for (int c : t.snippets().keySet()) {
+            if (!grid.text(r, c).isEmpty()) return c;
+        }
+        return -1;
     }
 
     /** "D15" for the 0-based row 14, column 3. */
     static String ref(int row, int col) {
-        return CellReference.convertNumToColString(col) + (row + 1);
+        StringBuilder letters = new StringBuilder();
+        for (int c = col + 1; c > 0; c = (c - 1) / 26) letters.insert(0, (char) ('A' + (c - 1) % 26));
+        return letters.toString() + (row + 1);
     }
 
     // ---- one compiled sheet ----
@@ -217,6 +231,32 @@ public final class DecisionTables {
                 }
             }
             this.packageName = pkg == null ? "defaultpkg" : pkg;
+        }
+
+        /**
+         * Why this sheet is not a rule-data table, or null: the rows must only insert cells (an action with
+         * {@code TableCell} and no condition). A check written as a decision table would never see a submission here.
+         */
+        String notDataTable() {
+            if (!drl.contains("TableCell")) {
+                return display + " " + layout.sheet + "：这张表的动作（ACTION）没有用 TableCell 插入数据，不是规则数据表；"
+                        + "selfeval 从 .drl.xlsx 只读取规则数据（参数、勾稽关系、考核评分表、扣分对照、问题代码），检查规则请写在 .drl 文件中";
+            }
+            boolean inWhen = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.equals("when")) {
+                    inWhen = true;
+                } else if (line.equals("then")) {
+                    inWhen = false;
+                } else if (inWhen && !line.isEmpty() && !line.startsWith("//")) {
+                    Map.Entry<Integer, String> rule = ruleAtLine.floorEntry(i + 1);
+                    RuleRow r = rule == null ? null : rules.get(rule.getValue());
+                    return display + " " + layout.sheet + (r == null ? "" : "!" + r.headerCell()) + "：规则数据表不能有条件（CONDITION）列；"
+                            + "数据表的每一行只是数据，检查规则请写在 .drl 文件中";
+                }
+            }
+            return null;
         }
 
         public String display() { return display; }

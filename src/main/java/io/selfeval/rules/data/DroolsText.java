@@ -15,32 +15,45 @@ public final class DroolsText {
     private record Known(Pattern pattern, String chinese) {
     }
 
-    private static final List<Known> DRL = List.of(
+    /** Specific causes, tried first (also inside a "Rule Compilation error"). */
+    private static final List<Known> CAUSES = List.of(
+            new Known(Pattern.compile("(?i)(?:invalid|illegal) escape sequence"), "含有不合法的反斜杠“\\\\”转义（单元格或字符串中不要使用反斜杠）"),
             new Known(Pattern.compile("Unable to resolve ObjectType '([^']+)'"), "无法识别的事实类型“$1”（类名写错了，或缺少 import）"),
-            new Known(Pattern.compile("Invalid escape sequence"), "含有不合法的反斜杠“\\\\”转义（单元格或字符串中不要使用反斜杠）"),
             new Known(Pattern.compile("(?i)duplicate rule name|Duplicate rule"), "规则名称重复（同一 package 中两条规则同名，后一条会覆盖前一条）"),
+            new Known(Pattern.compile("([\\w.$]+) cannot be resolved to a type"), "无法识别的类型 $1（缺少 import 或类名写错）"),
+            new Known(Pattern.compile("The method ([\\w$]+)\\(.*?\\) is undefined"), "调用了不存在的方法 $1"),
+            new Known(Pattern.compile("([\\w.$]+) cannot be resolved"), "无法识别的名称 $1（变量、global 或类名写错，或缺少 import）"),
+            new Known(Pattern.compile("Unable to Analyse Expression|Unable to analyse expression"), "无法解析条件表达式（字段名、方法名或括号有误）"));
+
+    /** Parser messages, for everything that is not a compilation error of Java code. */
+    private static final List<Known> SYNTAX = List.of(
             new Known(Pattern.compile("mismatched input '([^']*)'"), "语法错误：此处不应出现“$1”"),
             new Known(Pattern.compile("extraneous input '([^']*)'"), "语法错误：多余的“$1”"),
             new Known(Pattern.compile("no viable alternative at input '([^']*)'"), "语法错误：无法理解“$1”"),
             new Known(Pattern.compile("missing (\\S+) at '([^']*)'"), "语法错误：“$2”前缺少 $1"),
             new Known(Pattern.compile("(?i)unexpected|mismatched|no viable alternative|missing"), "语法错误"),
-            new Known(Pattern.compile("Unable to Analyse Expression|Unable to analyse expression"), "无法解析条件表达式（字段名、方法名或括号有误）"),
-            new Known(Pattern.compile("(\\S+) cannot be resolved to a type"), "无法识别的类型 $1（缺少 import 或类名写错）"),
-            new Known(Pattern.compile("(\\S+) cannot be resolved"), "无法识别的名称 $1（变量、global 或类名写错，或缺少 import）"),
-            new Known(Pattern.compile("The method (\\S+) .* is undefined"), "调用了不存在的方法 $1"),
-            new Known(Pattern.compile("Rule Compilation error"), "规则的 Java 代码（then 部分或 eval）编译出错"),
             new Known(Pattern.compile("Parser returned a null Package"), "文件无法解析"));
 
     /** "中文说明（Drools：original）", or the original alone when no explanation is known. */
     public static String drl(String original) {
         String text = original == null ? "" : original.strip().replaceAll("\\s*\\n\\s*", "；");
-        for (Known k : DRL) {
-            Matcher m = k.pattern().matcher(text);
-            if (m.find()) {
-                return expand(m, k.chinese()) + "（Drools：" + text + "）";
-            }
+        boolean compilation = text.startsWith("Rule Compilation error");
+        String cause = first(CAUSES, text);
+        String chinese;
+        if (compilation) {
+            chinese = "规则的 Java 代码（then 部分或 eval）编译出错" + (cause == null ? "" : "：" + cause);
+        } else {
+            chinese = cause != null ? cause : first(SYNTAX, text);
         }
-        return text;
+        return chinese == null ? text : chinese + "（Drools：" + text + "）";
+    }
+
+    private static String first(List<Known> list, String text) {
+        for (Known k : list) {
+            Matcher m = k.pattern().matcher(text);
+            if (m.find()) return expand(m, k.chinese());
+        }
+        return null;
     }
 
     private static String expand(Matcher m, String template) {

@@ -1,0 +1,272 @@
+package io.selfeval.api;
+
+import io.selfeval.check.Checker;
+import io.selfeval.model.CheckReport;
+import io.selfeval.model.SubmissionResult;
+import io.selfeval.read.Readers;
+import io.selfeval.read.Submission;
+import io.selfeval.read.Submissions;
+import io.selfeval.report.JsonReportWriter;
+import io.selfeval.rules.RuleBase;
+import io.selfeval.rules.RuleCompileException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The checker as a library: the rules folder compiled once, then {@link #check(Path)} and
+ * {@link #check(InputStream, String)} from any number of threads at once. Each returns the {@link SubmissionResult}
+ * the JSON report is made from; {@link #report} puts results into the whole document (tool, rules, summary) and
+ * {@link #toJson} writes it as output-contract.md describes. Like the command line, it never throws for a bad file:
+ * such a file gives a result with {@code error} set and a PARSE_UNREADABLE finding.
+ *
+ * <pre>{@code
+ * SelfEval selfEval = SelfEval.builder().rules(Path.of("rules")).timeout(Duration.ofSeconds(60)).build();
+ * SubmissionResult r = selfEval.check(Path.of("自评报告.docx"));
+ * }</pre>
+ *
+ * An instance never changes its rules; to use edited rules, build a new one (the HTTP service does this when the
+ * rules folder changes, and swaps instances atomically).
+ */
+public final class SelfEval {
+    private final RuleBase rules;
+    private final Checker checker;
+    private final String rulesLabel;
+    private final Path tempDir;
+
+    private SelfEval(RuleBase rules, String rulesLabel, Duration timeout, Path tempDir) {
+        this.rules = rules;
+        this.checker = new Checker(rules, timeout);
+        this.rulesLabel = rulesLabel;
+        this.tempDir = tempDir;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a {@link SelfEval}; only the rules folder is required. */
+    public static final class Builder {
+        private Path rulesDir;
+        private RuleBase ruleBase;
+        private String rulesLabel;
+        private Duration timeout = Checker.DEFAULT_TIMEOUT;
+        private Path tempDir;
+
+        private Builder() {
+        }
+
+        /** The rules folder (*.drl rule files and *.drl.xlsx decision tables), compiled by {@link #build()}. */
+        public Builder rules(Path dir) {
+            this.rulesDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** Rules already compiled (instead of {@link #rules(Path)}). */
+        public Builder ruleBase(RuleBase ruleBase) {
+            this.ruleBase = Objects.requireNonNull(ruleBase, "ruleBase");
+            return this;
+        }
+
+        /** How the rules folder is named in reports ({@code rules.dir}); default the folder as given. */
+        public Builder rulesLabel(String label) {
+            this.rulesLabel = label;
+            return this;
+        }
+
+        /** Time limit per submission; one taking longer is reported as unreadable (“处理超时”). Default 120 s. */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Where {@link #check(InputStream, String)} keeps a stream while it is checked; default the system's. */
+        public Builder tempDir(Path dir) {
+            this.tempDir = dir;
+            return this;
+        }
+
+        /**
+         * Compiles the rules (once; the instance shares them among all its callers).
+         *
+         * @throws RuleCompileException when the rules do not compile; each problem names its file and line (or
+         *                              file, sheet and cell for a decision table)
+         */
+        public SelfEval build() throws RuleCompileException {
+            RuleBase rb = ruleBase;
+            if (rb == null) {
+                if (rulesDir == null) throw new IllegalStateException("rules folder not set: call rules(Path)");
+                rb = RuleBase.load(rulesDir);
+            }
+            String label = rulesLabel != null ? rulesLabel : rulesDir != null ? rulesDir.toString() : rb.dir().toString();
+            return new SelfEval(rb, label, timeout, tempDir);
+        }
+    }
+
+    /**
+     * One submission: a file, or a folder or .zip holding one report (with its attachment workbooks). A folder or
+     * archive holding several reports gives an unreadable result; use {@link #checkAll(Path)} for those.
+     */
+    public SubmissionResult check(Path path) {
+        return checker.check(path);
+    }
+
+    /**
+     * One submission read from a stream (e.g. an upload) under the given file name, whose extension says what it
+     * is (.docx, .doc, .xlsx, .xls, .txt, .zip); the name appears in the result as the submission's file. The
+     * stream is not closed; one longer than 64 MB gives an unreadable result. The bytes are kept in a temporary file
+     * while they are checked, deleted before this returns.
+     */
+    public SubmissionResult check(InputStream in, String fileName) throws IOException {
+        String name = safeFileName(fileName);
+        Path dir = tempDir == null ? Files.createTempDirectory("selfeval-api-") : Files.createTempDirectory(tempDir, "selfeval-api-");
+        try {
+            Path file = dir.resolve(name);
+            if (!copyLimited(in, file, Readers.MAX_FILE_BYTES)) {
+                return Checker.unreadable(name, "文件过大，超过 " + Readers.MAX_FILE_BYTES / (1024 * 1024) + " MB 上限");
+            }
+            try (Submissions all = new Submissions()) {
+                List<Submission> found = all.collect(file, name, p -> false);
+                if (found.size() == 1) return checker.check(found.get(0));
+                return Checker.unreadable(name, "包含" + found.size() + "份报告，请逐份检查");
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Every submission at the path (a file, a folder searched recursively, or a .zip), in path order. */
+    public List<SubmissionResult> checkAll(Path path) {
+        try (Submissions all = new Submissions()) {
+            return checkEach(all.collect(path, p -> false));
+        }
+    }
+
+    /**
+     * Every submission at the path, named as if the path were called {@code display} (for files saved under a
+     * temporary folder: with an empty {@code display}, a folder's files are named by their path inside it).
+     */
+    public List<SubmissionResult> checkAll(Path path, String display) {
+        try (Submissions all = new Submissions()) {
+            return checkEach(all.collect(path, display, p -> false));
+        }
+    }
+
+    /** Checks submissions already put together (see {@link Submissions}), in order, each within the time limit. */
+    public List<SubmissionResult> checkEach(List<Submission> submissions) {
+        List<SubmissionResult> out = new ArrayList<>(submissions.size());
+        for (Submission s : submissions) out.add(checker.check(s));
+        return out;
+    }
+
+    /** The whole report of output-contract.md for these results: tool, the rules used, submissions, summary. */
+    public CheckReport report(List<SubmissionResult> results) {
+        return new CheckReport(tool(), rulesInfo(), List.copyOf(results), CheckReport.Summary.of(results));
+    }
+
+    /** The report as the contract's JSON document (UTF-8 text, ending with a newline). */
+    public String toJson(CheckReport report) {
+        try {
+            return new JsonReportWriter().toJson(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CheckReport.Tool tool() {
+        return new CheckReport.Tool("selfeval", version());
+    }
+
+    public CheckReport.RulesInfo rulesInfo() {
+        return new CheckReport.RulesInfo(rulesLabel, rules.fingerprint(), rules.ruleCount());
+    }
+
+    /** The compiled rules (catalog, fingerprint, rubric...). */
+    public RuleBase ruleBase() {
+        return rules;
+    }
+
+    public String fingerprint() {
+        return rules.fingerprint();
+    }
+
+    /** The version of the jar (Implementation-Version), or "dev" when run from classes. */
+    public static String version() {
+        Package p = SelfEval.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null || v.isBlank() ? "dev" : v;
+    }
+
+    /**
+     * A name safe to create in a folder of our own: the last part of what a client sent (no folders, no "..", no
+     * control or reserved characters), at most 120 characters, keeping the extension; "上传文件" when nothing is left.
+     */
+    public static String safeFileName(String fileName) {
+        String n = fileName == null ? "" : fileName;
+        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
+        n = n.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
+        while (n.startsWith(".")) n = n.substring(1);
+        if (n.isEmpty()) n = "上传文件";
+        if (n.length() > 120) {
+            int dot = n.lastIndexOf('.');
+            String ext = dot > 0 && n.length() - dot <= 10 ? n.substring(dot) : "";
+            n = n.substring(0, 120 - ext.length()) + ext;
+        }
+        return n;
+    }
+
+    /** Copies at most {@code limit} bytes; false (and the file removed) when the stream holds more. */
+    public static boolean copyLimited(InputStream in, Path target, long limit) throws IOException {
+        long total = 0;
+        byte[] buf = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > limit) break;
+                out.write(buf, 0, n);
+            }
+        }
+        if (total > limit) {
+            Files.deleteIfExists(target);
+            return false;
+        }
+        return true;
+    }
+
+    /** Deletes a folder and everything in it; what cannot be deleted is left (and logged at debug level). */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(SelfEval.class).debug("无法删除临时文件夹 {}", dir, e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.selfeval.report;
+
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report formats of {@code check --format} and the {@link ReportSink} writing each. text and json are always
+ * there; xlsx and html are written by {@code XlsxReportWriter} and {@code HtmlReportWriter} of this package (public,
+ * with a public constructor taking the OutputStream), found by name so that the format is offered as soon as its
+ * writer is on the class path.
+ */
+public final class ReportSinks {
+    /** Every format, in the order the help text lists them. */
+    public static final List<String> FORMATS = List.of("text", "json", "xlsx", "html");
+
+    private static final String XLSX = "io.selfeval.report.XlsxReportWriter";
+    private static final String HTML = "io.selfeval.report.HtmlReportWriter";
+
+    private ReportSinks() {
+    }
+
+    /** The format in canonical form ("JSON " → "json"), or null if it is not one of {@link #FORMATS}. */
+    public static String normalize(String format) {
+        if (format == null) return null;
+        String f = format.strip().toLowerCase(Locale.ROOT);
+        return FORMATS.contains(f) ? f : null;
+    }
+
+    /** Whether a writer for the format is available in this build. */
+    public static boolean available(String format) {
+        return switch (format) {
+            case "text", "json" -> true;
+            case "xlsx" -> writerClass(XLSX) != null;
+            case "html" -> writerClass(HTML) != null;
+            default -> false;
+        };
+    }
+
+    /** Whether the format is bytes a terminal cannot show, so it needs --out (xlsx). */
+    public static boolean binary(String format) {
+        return format.equals("xlsx");
+    }
+
+    /**
+     * A sink writing the format to {@code out} (flushed, not closed by the sink).
+     *
+     * @throws IllegalArgumentException for a format that is unknown or not {@link #available}
+     */
+    public static ReportSink create(String format, OutputStream out) {
+        return switch (format) {
+            case "text" -> new TextReportWriter().sink(out);
+            case "json" -> new JsonReportWriter().sink(out);
+            case "xlsx" -> byName(XLSX, out);
+            case "html" -> byName(HTML, out);
+            default -> throw new IllegalArgumentException("unknown report format: " + format);
+        };
+    }
+
+    private static ReportSink byName(String className, OutputStream out) {
+        Class<?> c = writerClass(className);
+        if (c == null) throw new IllegalArgumentException("no writer in this build: " + className);
+        try {
+            return (ReportSink) c.getConstructor(OutputStream.class).newInstance(out);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(className + ": " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(className + " has no public constructor (OutputStream)", e);
+        }
+    }
+
+    private static Class<?> writerClass(String className) {
+        try {
+            Class<?> c = Class.forName(className, false, ReportSinks.class.getClassLoader());
+            return ReportSink.class.isAssignableFrom(c) ? c : null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+}

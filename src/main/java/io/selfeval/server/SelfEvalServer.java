@@ -1,0 +1,468 @@
+package io.selfeval.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.selfeval.api.SelfEval;
+import io.selfeval.check.Checker;
+import io.selfeval.model.CheckReport;
+import io.selfeval.model.SubmissionResult;
+import io.selfeval.read.Readers;
+import io.selfeval.read.Submission;
+import io.selfeval.read.Submissions;
+import io.selfeval.report.ReportSink;
+import io.selfeval.report.ReportSinks;
+import io.selfeval.rules.RuleBase;
+import io.selfeval.rules.RuleCompileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The HTTP service of {@code selfeval serve} (Javalin on Jetty):
+ * <ul>
+ *   <li>{@code POST /api/check} — multipart upload of one or more files, or a .zip; answers the JSON document of
+ *   output-contract.md, or with {@code ?format=xlsx|html|text} that report;</li>
+ *   <li>{@code GET /api/rules} — the rule catalog, fingerprint, and the problems of the last edit that did not
+ *   compile;</li>
+ *   <li>{@code GET /api/health};</li>
+ *   <li>{@code GET /} — the page reviewers upload files on.</li>
+ * </ul>
+ * Errors are {@code {"error": "…"}} in Chinese with a 4xx/5xx status. The rules folder is watched and reloaded
+ * ({@link RulesReloader}). Uploads are limited in size, count and time, requests beyond the concurrency limit get
+ * 503, uploaded files are deleted before the response is sent, and nothing reads a server path named by the caller.
+ */
+public final class SelfEvalServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SelfEvalServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
+    /** Multipart framing (boundaries, part headers) on top of the files themselves. */
+    private static final long MULTIPART_SLACK = 256 * 1024;
+
+    /** What the service is started with; the defaults suit one reviewer's machine. */
+    public static final class Options {
+        String bind = "127.0.0.1";
+        int port = 8080;
+        Path rulesDir = Path.of("rules");
+        String rulesLabel;
+        String token;
+        long maxUploadBytes = Readers.MAX_FILE_BYTES;
+        int maxFiles = 200;
+        int maxConcurrent = Math.max(2, Runtime.getRuntime().availableProcessors());
+        Duration requestTimeout = Duration.ofSeconds(300);
+        Duration fileTimeout = Checker.DEFAULT_TIMEOUT;
+        Duration reloadInterval = Duration.ofSeconds(1);
+        Path tempDir;
+
+        /** Address to listen on; default 127.0.0.1. Any other address requires a {@link #token}. */
+        public Options bind(String address) { this.bind = address; return this; }
+        /** Port; 0 picks a free one (see {@link SelfEvalServer#port()}). */
+        public Options port(int port) { this.port = port; return this; }
+        public Options rules(Path dir) { this.rulesDir = dir; return this; }
+        /** How the rules folder is named in reports; default the folder as given. */
+        public Options rulesLabel(String label) { this.rulesLabel = label; return this; }
+        /** Bearer token every /api request except /api/health must carry; required to bind beyond loopback. */
+        public Options token(String token) { this.token = token == null || token.isBlank() ? null : token; return this; }
+        /** Largest upload (all files of one request together); larger requests get 413. */
+        public Options maxUploadBytes(long bytes) { this.maxUploadBytes = bytes; return this; }
+        public Options maxFiles(int n) { this.maxFiles = n; return this; }
+        /** Requests checked at once; more get 503 at once rather than queueing. */
+        public Options maxConcurrent(int n) { this.maxConcurrent = n; return this; }
+        public Options requestTimeout(Duration d) { this.requestTimeout = d; return this; }
+        public Options fileTimeout(Duration d) { this.fileTimeout = d; return this; }
+        public Options reloadInterval(Duration d) { this.reloadInterval = d; return this; }
+        /** Where uploads are kept while checked; default a fresh folder in the system's, removed on close. */
+        public Options tempDir(Path dir) { this.tempDir = dir; return this; }
+    }
+
+    private final Options options;
+    private final RulesReloader rules;
+    private final Semaphore permits;
+    private final ExecutorService workers;
+    private final Path tempRoot;
+    private final boolean ownTemp;
+    private final Javalin app;
+
+    private SelfEvalServer(Options o) throws RuleCompileException, IOException {
+        this.options = o;
+        if (o.maxConcurrent < 1) throw new IllegalArgumentException("maxConcurrent must be at least 1");
+        if (o.token == null && !isLoopback(o.bind)) {
+            throw new IllegalArgumentException("监听地址 " + o.bind + " 不是本机回环地址，必须用 --token 设置访问令牌");
+        }
+        String label = o.rulesLabel != null ? o.rulesLabel : o.rulesDir.toString();
+        SelfEval initial = SelfEval.builder().rules(o.rulesDir).rulesLabel(label).timeout(o.fileTimeout).build();
+        this.ownTemp = o.tempDir == null;
+        this.tempRoot = ownTemp ? Files.createTempDirectory("selfeval-serve-") : Files.createDirectories(o.tempDir);
+        Path multipartDir = Files.createDirectories(tempRoot.resolve("multipart"));
+        this.rules = new RulesReloader(o.rulesDir, initial, dir -> {
+            try {
+                return SelfEval.builder().ruleBase(RuleBase.load(dir)).rulesLabel(label).timeout(o.fileTimeout).build();
+            } catch (RuleCompileException e) {
+                throw RulesReloader.CompileFailure.of(e);
+            }
+        }, o.reloadInterval);
+        this.permits = new Semaphore(o.maxConcurrent);
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "selfeval-request");
+            t.setDaemon(true);
+            return t;
+        });
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+            cfg.jetty.multipartConfig.cacheDirectory(multipartDir.toString());
+            cfg.jetty.multipartConfig.maxFileSize(o.maxUploadBytes, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(o.maxUploadBytes + MULTIPART_SLACK, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(256 * 1024, SizeUnit.BYTES);
+        });
+        routes();
+    }
+
+    /**
+     * Compiles the rules and starts listening.
+     *
+     * @throws RuleCompileException     when the rules do not compile at start
+     * @throws IllegalArgumentException for a non-loopback address without a token
+     */
+    public static SelfEvalServer start(Options options) throws RuleCompileException, IOException {
+        SelfEvalServer s = new SelfEvalServer(options);
+        try {
+            s.app.start(options.bind, options.port);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The request permits (tests hold one to see the limit at work). */
+    Semaphore permits() {
+        return permits;
+    }
+
+    /** The address to give a browser, e.g. http://127.0.0.1:8080/. */
+    public String url() {
+        String host = options.bind.contains(":") ? "[" + options.bind + "]" : options.bind;
+        if (host.equals("0.0.0.0") || host.equals("[::]")) host = "127.0.0.1";
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            rules.close();
+            workers.shutdownNow();
+            if (ownTemp) SelfEval.deleteTree(tempRoot);
+        }
+    }
+
+    private void routes() {
+        app.before("/api/*", ctx -> {
+            ctx.header("Cache-Control", "no-store");
+            if (options.token != null && !ctx.path().equals("/api/health") && !authorized(ctx.header("Authorization"))) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new ApiError(401, "需要访问令牌：请在请求头中加 Authorization: Bearer <令牌>");
+            }
+        });
+        app.get("/", ctx -> page(ctx));
+        app.get("/index.html", ctx -> page(ctx));
+        app.get("/api/health", this::health);
+        app.get("/api/rules", this::rulesInfo);
+        app.post("/api/check", this::check);
+        app.exception(ApiError.class, (e, ctx) -> {
+            if (e.status >= 500) LOG.warn("{} {}：{}", ctx.method(), ctx.path(), e.getMessage());
+            error(ctx, e.status, e.getMessage());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("{} {} 出错：{}", ctx.method(), ctx.path(), e.toString());
+            LOG.debug("{} {} 出错", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "服务器内部错误，请稍后重试或联系管理员");
+        });
+        app.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) error(ctx, 404, "未找到：" + ctx.path());
+        });
+        app.error(405, ctx -> error(ctx, 405, "不支持此请求方法：" + ctx.method() + " " + ctx.path()));
+    }
+
+    private boolean authorized(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return false;
+        byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, options.token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).contentType(JSON_TYPE).result(json(Map.of("error", message)));
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void page(Context ctx) throws IOException {
+        try (InputStream in = SelfEvalServer.class.getResourceAsStream("index.html")) {
+            if (in == null) throw new ApiError(404, "本版本未包含网页");
+            ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(in.readAllBytes());
+        }
+    }
+
+    private void health(Context ctx) {
+        SelfEval current = rules.current();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "ok");
+        out.put("version", SelfEval.version());
+        out.put("rules", Map.of("fingerprint", current.fingerprint(), "count", current.ruleBase().ruleCount()));
+        out.put("rulesErrors", rules.lastAttempt().problems().size());
+        out.put("busy", options.maxConcurrent - permits.availablePermits());
+        out.put("maxConcurrent", options.maxConcurrent);
+        ctx.contentType(JSON_TYPE).result(json(out));
+    }
+
+    private void rulesInfo(Context ctx) {
+        SelfEval current = rules.current();
+        RuleBase rb = current.ruleBase();
+        RulesReloader.Attempt last = rules.lastAttempt();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dir", current.rulesInfo().dir());
+        out.put("fingerprint", rb.fingerprint());
+        out.put("count", rb.ruleCount());
+        out.put("loadedAt", rules.loadedAt().toString());
+        List<Map<String, Object>> catalog = new ArrayList<>();
+        for (RuleBase.RuleInfo r : rb.catalog()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("code", r.code());
+            m.put("severity", r.severity());
+            m.put("file", r.file());
+            m.put("description", r.description());
+            catalog.add(m);
+        }
+        out.put("rules", catalog);
+        List<Map<String, Object>> codes = new ArrayList<>();
+        for (io.selfeval.rules.CodeInfo c : rb.codes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", c.code());
+            m.put("name", c.name());
+            m.put("severity", c.severity() == null ? null : c.severity().name());
+            codes.add(m);
+        }
+        out.put("codes", codes);
+        out.put("errors", last.problems());
+        out.put("errorsAt", last.problems().isEmpty() ? null : last.at().toString());
+        ctx.contentType(JSON_TYPE).result(json(out));
+    }
+
+    /** POST /api/check: the uploads saved, grouped into submissions, checked on the rules of this moment. */
+    private void check(Context ctx) throws Exception {
+        String format = format(ctx.queryParam("format"));
+        long length = ctx.req().getContentLengthLong();
+        if (length > options.maxUploadBytes + MULTIPART_SLACK) throw tooLarge();
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            throw new ApiError(400, "请以 multipart/form-data 方式上传文件（一个或多个报告文件，或一个 .zip）");
+        }
+        if (!permits.tryAcquire()) {
+            ctx.header("Retry-After", "5");
+            throw new ApiError(503, "服务繁忙：正在处理的请求已达上限（" + options.maxConcurrent + "个），请稍后重试");
+        }
+        boolean handedOver = false;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory(tempRoot, "upload-");
+            List<SubmissionResult> refused = new ArrayList<>();
+            Set<String> archives = save(ctx, dir, refused);
+            SelfEval engine = rules.current();
+            Path workDir = dir;
+            Future<byte[]> f = workers.submit(() -> {
+                try {
+                    return render(engine, format, checkUploads(engine, workDir, archives, refused));
+                } finally {
+                    SelfEval.deleteTree(workDir);
+                    permits.release();
+                }
+            });
+            handedOver = true;
+            byte[] body;
+            try {
+                body = f.get(options.requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                throw new ApiError(503, "处理超时（超过" + Math.max(1, options.requestTimeout.toSeconds()) + "秒），请减少一次上传的文件数后重试");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ApiError a) throw a;
+                throw e.getCause() instanceof Exception x ? x : e;
+            }
+            ctx.status(200).contentType(contentType(format)).result(body);
+            if (format.equals("xlsx") || format.equals("html")) {
+                String name = "审核结果." + format;
+                ctx.header("Content-Disposition", "attachment; filename=\"result." + format + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+        } finally {
+            if (!handedOver) {
+                SelfEval.deleteTree(dir);
+                permits.release();
+            }
+        }
+    }
+
+    private static String format(String given) {
+        if (given == null || given.isBlank()) return "json";
+        String f = ReportSinks.normalize(given);
+        if (f == null) throw new ApiError(400, "format 的取值应为 json、xlsx、html 或 text，实为：" + given);
+        if (!ReportSinks.available(f)) throw new ApiError(400, "本版本暂不提供 " + f + " 格式的报告，请使用 json");
+        return f;
+    }
+
+    private static String contentType(String format) {
+        return switch (format) {
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case "html" -> "text/html; charset=utf-8";
+            case "text" -> "text/plain; charset=utf-8";
+            default -> JSON_TYPE;
+        };
+    }
+
+    private ApiError tooLarge() {
+        return new ApiError(413, "上传内容过大：一次最多 " + mb(options.maxUploadBytes) + "，请分批上传");
+    }
+
+    private static String mb(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
+    }
+
+    /**
+     * Saves every uploaded file under {@code dir} by a safe name of its own (never a path the client chose).
+     * Files of a type that is not checked become unreadable results; returns the names of the saved archives.
+     */
+    private Set<String> save(Context ctx, Path dir, List<SubmissionResult> refused) throws IOException {
+        List<UploadedFile> files;
+        try {
+            files = ctx.uploadedFiles();
+        } catch (RuntimeException e) {
+            if (exceedsLimit(e)) throw tooLarge();
+            LOG.debug("无法解析上传内容", e);
+            throw new ApiError(400, "上传内容无法解析（multipart 格式有误）");
+        }
+        if (files.isEmpty()) throw new ApiError(400, "没有收到文件：请上传报告文件（.docx、.doc、.xlsx、.xls、.txt）或 .zip");
+        if (files.size() > options.maxFiles) {
+            throw new ApiError(413, "一次上传的文件过多（" + files.size() + "个，上限" + options.maxFiles + "个），请打包为 .zip 或分批上传");
+        }
+        long budget = options.maxUploadBytes;
+        Set<String> used = new HashSet<>();
+        Set<String> archives = new HashSet<>();
+        int saved = 0;
+        for (UploadedFile f : files) {
+            String name = unique(SelfEval.safeFileName(f.filename()), used);
+            if (!Readers.isSupported(Path.of(name))) {
+                refused.add(Checker.unreadable(name, "不支持的文件类型：请上传 .docx、.doc、.xlsx、.xls、.txt 或 .zip 文件"));
+                continue;
+            }
+            Path target = dir.resolve(name);
+            long copied;
+            try (InputStream in = f.content()) {
+                if (!SelfEval.copyLimited(in, target, budget)) throw tooLarge();
+            } catch (RuntimeException e) {
+                if (exceedsLimit(e)) throw tooLarge();
+                throw e;
+            }
+            copied = Files.size(target);
+            budget -= copied;
+            saved++;
+            if (Readers.isArchiveName(target)) archives.add(name);
+        }
+        if (saved == 0 && refused.isEmpty()) throw new ApiError(400, "没有收到文件");
+        return archives;
+    }
+
+    private static String unique(String name, Set<String> used) {
+        String n = name;
+        for (int i = 2; !used.add(n.toLowerCase(java.util.Locale.ROOT)); i++) {
+            int dot = name.lastIndexOf('.');
+            n = dot > 0 ? name.substring(0, dot) + "（" + i + "）" + name.substring(dot) : name + "（" + i + "）";
+        }
+        return n;
+    }
+
+    private static boolean exceedsLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("exceeds") || m.contains("too large") || m.contains("max file size") || m.contains("maxrequestsize")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The submissions of one upload, checked in order. An uploaded archive that cannot be unpacked safely (a path
+     * leaving the folder, too many entries, a zip bomb, damaged) refuses the request (400) rather than being
+     * reported as a submission.
+     */
+    private static List<SubmissionResult> checkUploads(SelfEval engine, Path dir, Set<String> archives,
+                                                       List<SubmissionResult> refused) {
+        try (Submissions all = new Submissions()) {
+            List<Submission> found = all.collect(dir, "", p -> false);
+            for (Submission s : found) {
+                if (s.error() != null && archives.contains(s.name())) throw new ApiError(400, s.name() + "：" + s.error());
+            }
+            List<SubmissionResult> results = new ArrayList<>(engine.checkEach(found));
+            results.addAll(refused);
+            return results;
+        }
+    }
+
+    private static byte[] render(SelfEval engine, String format, List<SubmissionResult> results) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportSink sink = ReportSinks.create(format, out);
+        sink.begin(engine.tool(), engine.rulesInfo());
+        for (SubmissionResult r : results) sink.submission(r);
+        sink.end(CheckReport.Summary.of(results));
+        return out.toByteArray();
+    }
+
+    static boolean isLoopback(String address) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(address)) {
+                if (!a.isLoopbackAddress()) return false;
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
