@@ -8,20 +8,11 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +35,6 @@ public final class Corpus {
             "文化旅游局", "市场监督管理局"};
     private static final String FILLER = "本年度，%s认真贯彻落实上级决策部署，围绕中心工作，加强预算管理，规范资金使用，"
             + "第%d项重点工作按计划推进，完成情况良好，资金使用效益进一步提高。";
-    private static final int TABLE_TWIPS = 9000;
 
     /** What was generated. */
     public record Stats(List<Path> files, int docx, int txt, int consistent, int faulty, long bytes) {
@@ -135,7 +125,7 @@ public final class Corpus {
                     run.setText(text);
                     if (text.endsWith("表") || text.endsWith("报告")) para.setAlignment(ParagraphAlignment.CENTER);
                 } else if (b instanceof Table t) {
-                    wordTable(doc, FormLayout.of(t));
+                    WordTables.write(doc, FormLayout.of(t));
                     doc.createParagraph(); // Word keeps a paragraph between two tables
                 }
             }
@@ -145,47 +135,4 @@ public final class Corpus {
         }
     }
 
-    private static void wordTable(XWPFDocument doc, FormLayout layout) {
-        XWPFTable table = doc.createTable();
-        int colTwips = TABLE_TWIPS / layout.width;
-        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
-        while (grid.sizeOfGridColArray() > 0) grid.removeGridCol(0);
-        for (int c = 0; c < layout.width; c++) grid.addNewGridCol().setW(BigInteger.valueOf(colTwips));
-        CTTblWidth tw = table.getCTTbl().getTblPr().isSetTblW() ? table.getCTTbl().getTblPr().getTblW() : table.getCTTbl().getTblPr().addNewTblW();
-        tw.setType(STTblWidth.DXA);
-        tw.setW(BigInteger.valueOf((long) colTwips * layout.width));
-        for (int r = 0; r < layout.rows.size(); r++) {
-            XWPFTableRow row = r == 0 ? table.getRow(0) : table.createRow();
-            while (!row.getTableCells().isEmpty()) row.removeCell(0);
-            while (row.getCtRow().sizeOfTcArray() > 0) row.getCtRow().removeTc(0);
-            for (FormLayout.Slot s : layout.rows.get(r)) {
-                XWPFTableCell cell = row.addNewTableCell();
-                CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
-                CTTblWidth w = pr.addNewTcW();
-                w.setType(STTblWidth.DXA);
-                w.setW(BigInteger.valueOf((long) colTwips * s.span));
-                if (s.span > 1) pr.addNewGridSpan().setVal(BigInteger.valueOf(s.span));
-                if (s.merge == FormLayout.Merge.RESTART) pr.addNewVMerge().setVal(STMerge.RESTART);
-                if (s.merge == FormLayout.Merge.CONTINUE) pr.addNewVMerge(); // an empty <w:vMerge/> continues
-                if (cell.getParagraphs().isEmpty()) cell.addParagraph();
-                if (s.merge != FormLayout.Merge.CONTINUE) cellText(cell, s);
-            }
-        }
-    }
-
-    /** First-column labels as one paragraph per line; elsewhere line breaks inside one paragraph. */
-    private static void cellText(XWPFTableCell cell, FormLayout.Slot s) {
-        String[] lines = s.text.split("\n", -1);
-        XWPFParagraph first = cell.getParagraphs().get(0);
-        if (s.col == 0) {
-            first.createRun().setText(lines[0]);
-            for (int i = 1; i < lines.length; i++) cell.addParagraph().createRun().setText(lines[i]);
-        } else {
-            XWPFRun run = first.createRun();
-            for (int i = 0; i < lines.length; i++) {
-                if (i > 0) run.addBreak();
-                run.setText(lines[i], i);
-            }
-        }
-    }
 }

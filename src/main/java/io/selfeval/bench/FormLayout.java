@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * (A copy of the test fixtures' FormLayout, so that {@code bench} can render Word files from the jar.)
  * How a neutral table (as the text reader gives it) is laid out on a form grid, the way the Word and Excel originals
  * are: one grid as wide as the widest row; a shorter row keeps its first cell in the first column and spreads the
  * rest over the grid (gridSpan / merged region); a blank cell under a label of the first column, or under an
@@ -17,17 +16,17 @@ import java.util.regex.Pattern;
  * region). Rows of a table written one row per line with tabs lose their trailing blank cells in the text; those
  * are padded back as ordinary empty cells.
  */
-final class FormLayout {
-    enum Merge { NONE, RESTART, CONTINUE }
+public final class FormLayout {
+    public enum Merge { NONE, RESTART, CONTINUE }
 
     /** One physical cell: its text, first grid column and column span, and its part in a vertical merge. */
-    static final class Slot {
-        final String text;
-        final int col;
-        final int span;
-        Merge merge = Merge.NONE;
+    public static final class Slot {
+        public final String text;
+        public final int col;
+        public final int span;
+        public Merge merge = Merge.NONE;
         /** For a RESTART: the last row (index into rows) the merge reaches. */
-        int lastRow;
+        public int lastRow;
 
         Slot(String text, int col, int span) {
             this.text = text;
@@ -35,21 +34,21 @@ final class FormLayout {
             this.span = span;
         }
 
-        boolean blank() {
+        public boolean blank() {
             return text.isBlank();
         }
     }
 
     private static final Pattern LEVEL_HEADER = Pattern.compile("一级指标|二级指标|一级标准");
 
-    final int width;
-    final List<List<Slot>> rows = new ArrayList<>();
+    public final int width;
+    public final List<List<Slot>> rows = new ArrayList<>();
 
     private FormLayout(int width) {
         this.width = width;
     }
 
-    static FormLayout of(Table table) {
+    public static FormLayout of(Table table) {
         int width = table.rows().stream().mapToInt(Row::size).max().orElse(1);
         width = Math.max(width, 1);
         FormLayout layout = new FormLayout(width);

@@ -4,14 +4,14 @@ package io.selfeval.bench;
  * A consistent, complete small report (a copy of the tests' {@code testing.Reports}): every figure agrees with every
  * other, so it gives no ERROR finding. {@link Corpus} varies its unit, year and length and breaks it in one place.
  */
-final class Template {
+public final class Template {
     private Template() {
     }
 
-    static final String TITLE = "2024年度测试县人民政府办公室整体支出绩效自评报告\n";
+    public static final String TITLE = "2024年度测试县人民政府办公室整体支出绩效自评报告\n";
 
     /** 一、基本情况 … 八 with budget figures that add up: 500 = 400 + 100; 400 = 300 + 100; rate 98%. */
-    static String body() {
+    public static String body() {
         return """
                 一、部门基本情况
                 测试县人民政府办公室（以下简称县政府办）是县政府的办事机构。
@@ -35,8 +35,8 @@ final class Template {
     }
 
     /** 附件1 基础数据表 agreeing with the body. */
-    static String basicData() {
-        return "附件1\n2024年度部门整体支出绩效评价基础数据表\n" + Tab.table()
+    public static String basicData() {
+        return "附件1\n2024年度部门整体支出绩效评价基础数据表\n" + TextTable.table()
                 .row("财政供养人员情况（人）", "编制数", "2024年实际在职人数", "控制率")
                 .row("", "50", "45", "90%")
                 .row("经费控制情况（万元）", "2023年决算数", "2024年预算数", "2024年决算数")
@@ -56,8 +56,8 @@ final class Template {
     }
 
     /** 附件2 整体支出绩效自评表: 9.8 + 50 + 29 + 10 = 98.8; 490 ÷ 500 = 98%. */
-    static String overall() {
-        return "附件2\n2024年度部门整体支出绩效自评表\n" + Tab.table()
+    public static String overall() {
+        return "附件2\n2024年度部门整体支出绩效自评表\n" + TextTable.table()
                 .row("市级预算部门名称", "测试县人民政府办公室")
                 .row("年度预\n算申请\n（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
                 .row("", "年度资金总额", "480", "500", "490", "10", "98%", "9.8")
@@ -78,8 +78,8 @@ final class Template {
     }
 
     /** 附件3 项目支出绩效自评表 for 业务工作经费: 10 + 50 + 30 + 10 = 100. */
-    static String project() {
-        return "附件3\n2024年度项目支出绩效自评表\n" + Tab.table()
+    public static String project() {
+        return "附件3\n2024年度项目支出绩效自评表\n" + TextTable.table()
                 .row("项目支\n出名称", "业务工作经费")
                 .row("主管部门", "测试县人民政府办公室", "实施单位", "测试县人民政府办公室")
                 .row("项目资金\n（万元）", "", "年初\n预算数", "全年\n预算数", "全年\n执行数", "分值", "执行率", "得分")
@@ -99,27 +99,7 @@ final class Template {
     }
 
     /** The whole consistent report. */
-    static String complete() {
+    public static String complete() {
         return TITLE + body() + "\n" + basicData() + "\n" + overall() + "\n" + project();
-    }
-
-    /** A table in the seeds' plain-text rendering: each cell on its own line after a tab, rows split by a blank line. */
-    private static final class Tab {
-        private final StringBuilder sb = new StringBuilder();
-
-        static Tab table() {
-            return new Tab();
-        }
-
-        Tab row(String... cells) {
-            for (String c : cells) sb.append('\t').append(c).append('\n');
-            sb.append('\n');
-            return this;
-        }
-
-        @Override
-        public String toString() {
-            return sb.toString();
-        }
     }
 }

@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -24,7 +23,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -147,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             return Main.EXIT_OK;
         } finally {
-            if (temporary) deleteTree(corpusDir);
+            if (temporary) io.selfeval.read.Submissions.deleteTree(corpusDir);
         }
     }
 
@@ -224,14 +222,6 @@ final class BenchCommand implements Callable<Integer> {
     private static List<Path> existing(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(f -> f.getFileName().toString().matches("\\d{4,}-.*\\.(docx|txt)")).sorted().toList();
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary folder: best effort
         }
     }
 

@@ -157,11 +157,13 @@ public final class Submissions implements AutoCloseable {
     /** Deletes the folders archives were unpacked into. */
     @Override
     public void close() {
-        for (Path dir : tempDirs) delete(dir);
+        for (Path dir : tempDirs) deleteTree(dir);
         tempDirs.clear();
     }
 
-    private static void delete(Path dir) {
+    /** Deletes a folder and everything in it; what cannot be deleted is left (and logged at debug level). */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override

@@ -5,7 +5,7 @@ import io.selfeval.model.Location;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.testing.Checks;
 import io.selfeval.testing.Reports;
-import io.selfeval.testing.TextTable;
+import io.selfeval.bench.TextTable;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.selfeval.testing;
+package io.selfeval.bench;
 
 /**
  * Builds a table in the seeds' plain-text rendering: each cell on its own line after a tab, rows separated by a
