@@ -315,12 +315,18 @@ public final class RuleBase {
         return null;
     }
 
+    /**
+     * The rule's file as findings name it: "rules/amounts.drl", relative to the rules folder's parent, so a report
+     * (or a service's response) never discloses where the rules live on the machine.
+     */
     private static String ruleFile(Rule rule, Map<String, Path> byResourcePath, Path dir) {
+        Path folder = dir.toAbsolutePath().normalize();
+        String name = folder.getFileName() == null ? "rules" : folder.getFileName().toString();
         if (rule instanceof RuleImpl impl && impl.getResource() != null) {
             Path p = byResourcePath.get(impl.getResource().getSourcePath());
-            if (p != null) return displayPath(p);
+            if (p != null) return name + "/" + folder.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
         }
-        return displayPath(dir);
+        return name;
     }
 
     /** Relative to the working directory when the rules live below it, as reviewers pass "rules/…". */
