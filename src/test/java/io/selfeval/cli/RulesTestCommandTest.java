@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.testing.RuleFolders;
 import io.selfeval.check.RuleTests;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.testing.DeductionTable;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,20 +33,6 @@ class RulesTestCommandTest {
     Path tmp;
 
     /** A copy of the whole rules folder, tests/ included. */
-    private Path copyOfRules() {
-        Path target = tmp.resolve("rules-copy");
-        try (Stream<Path> s = Files.walk(RulesFixture.REAL_RULES)) {
-            for (Path p : s.toList()) {
-                Path to = target.resolve(RulesFixture.REAL_RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
-    }
-
     private static void edit(Path file, String from, String to) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertEquals(1, text.split(Pattern.quote(from), -1).length - 1, () -> file + " should hold once: " + from);
@@ -69,7 +54,7 @@ class RulesTestCommandTest {
 
     @Test
     void brokenRuleInACopyFailsTheCaseThatNeedsIt() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = RuleFolders.copy(tmp, "rules-copy");
         // The problems-only-funding rule can no longer fire.
         edit(rules.resolve("objectivity.drl"), "eval(Objectivity.onlyAbout($s.getText(), params.list(\"词表.经费不足用语\")))",
                 "eval(false && Objectivity.onlyAbout($s.getText(), params.list(\"词表.经费不足用语\")))");
@@ -84,7 +69,7 @@ class RulesTestCommandTest {
 
     @Test
     void changedDeductionFailsTheCaseThatExpectsTheScore() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = RuleFolders.copy(tmp, "rules-copy");
         DeductionTable.setPoints(rules, "CMP_MISSING_SELF_SCORE", "3");
         CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
         assertEquals(1, run.exit(), run::toString);
@@ -93,7 +78,7 @@ class RulesTestCommandTest {
 
     @Test
     void unexpectedCodeIsNamedWithItsMessage() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = RuleFolders.copy(tmp, "rules-copy");
         // A rule that wrongly calls every measures part too brief.
         Files.writeString(rules.resolve("zz-broken.drl"), """
                 package selfeval.broken;
@@ -118,7 +103,7 @@ class RulesTestCommandTest {
 
     @Test
     void missingInputFileIsABadCaseTable() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = RuleFolders.copy(tmp, "rules-copy");
         Files.writeString(rules.resolve("tests/more.csv"), "\uFEFF用例名称,输入文件,必须出现,不得出现,考核得分\n"
                 + "没有的文件,报告/不存在.txt,CMP_MISSING_SECTION,,\n", StandardCharsets.UTF_8);
         CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
@@ -128,7 +113,7 @@ class RulesTestCommandTest {
 
     @Test
     void badCodeScoreAndHeaderAreEachReportedWithTheirLine() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = RuleFolders.copy(tmp, "rules-copy");
         Files.writeString(rules.resolve("tests/cases.csv"), "用例名称,输入文件,必须出现,不得出现,考核得分\n"
                 + "坏代码,报告/完整报告.txt,缺少附表,,\n"
                 + "坏得分,报告/完整报告.txt,,CMP_BLANK_CELL,九十\n", StandardCharsets.UTF_8);
@@ -148,7 +133,7 @@ class RulesTestCommandTest {
         assertEquals(2, none.exit(), none::toString);
         assertTrue(none.err().contains("测试用例文件夹"), none::toString);
 
-        Path copy = copyOfRules();
+        Path copy = RuleFolders.copy(tmp, "rules-copy");
         Files.writeString(copy.resolve("objectivity.drl"), "rule \"坏\" when then", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         CliRun bad = CliRun.of("rules", "test", "--rules", copy.toString());
         assertEquals(2, bad.exit(), bad::toString);
@@ -157,7 +142,7 @@ class RulesTestCommandTest {
 
     @Test
     void gbkTableFromExcelIsRead() throws IOException {
-        Path rules = copyOfRules();
+        Path rules = RuleFolders.copy(tmp, "rules-copy");
         Files.delete(rules.resolve("tests/cases.csv"));
         Files.write(rules.resolve("tests/cases.csv"), ("用例名称,输入文件,必须出现,不得出现,考核得分\n"
                 + "完整报告,报告/完整报告.txt,,\"CMP_BLANK_CELL, OBJ_TOO_BRIEF\",100\n").getBytes("GB18030"));

@@ -1,5 +1,6 @@
 package io.selfeval.review;
 
+import io.selfeval.testing.RuleFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.selfeval.check.Checker;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -223,7 +223,7 @@ class SeedReviewTest {
 
     @Test
     void changingADeductionRowInACopyOfTheRulesChangesTheScore() throws Exception {
-        Path rules = copyOfRules();
+        Path rules = RuleFolders.copy(tmp, "rules");
         RuleBase before = RuleBase.load(rules);
         assertNum("87", new Checker(before).check(seed("003_")).getReview().score());
 
@@ -234,15 +234,6 @@ class SeedReviewTest {
         SubmissionResult r = new Checker(after).check(seed("003_"));
         assertNum("84", r.getReview().score());
         assertEquals(5.0, withCode(r, "CMP_MISSING_SELF_SCORE").get(0).getDeduction().points());
-    }
-
-    private Path copyOfRules() throws IOException {
-        Path dir = tmp.resolve("rules");
-        Files.createDirectories(dir);
-        try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, dir.resolve(p.getFileName()));
-        }
-        return dir;
     }
 
     private static List<String> names(JsonNode node) {

@@ -1,11 +1,12 @@
 package io.selfeval.rules;
 
+import static io.selfeval.testing.Reports.swap;
+import static io.selfeval.testing.Reports.row;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.testing.Checks;
 import io.selfeval.testing.Reports;
-import io.selfeval.bench.TextTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,16 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompletenessRulesTest {
 
     // ---- building blocks ----
-
-    private static String row(String... cells) {
-        return TextTable.table().row(cells).toString();
-    }
-
-    /** Replaces text that must be present, so a changed fixture cannot turn a test into a no-op. */
-    private static String swap(String text, String from, String to) {
-        assertTrue(text.contains(from), () -> "fixture does not contain:\n" + from);
-        return text.replace(from, to);
-    }
 
     private static String report(String body, String basicData, String overall, String project) {
         StringBuilder sb = new StringBuilder(Reports.TITLE).append(body);

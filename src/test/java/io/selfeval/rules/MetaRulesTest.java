@@ -1,11 +1,12 @@
 package io.selfeval.rules;
 
+import static io.selfeval.testing.Reports.swap;
+import static io.selfeval.testing.Reports.row;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.testing.Checks;
 import io.selfeval.testing.Reports;
-import io.selfeval.bench.TextTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,15 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetaRulesTest {
 
     // ---- building blocks ----
-
-    private static String row(String... cells) {
-        return TextTable.table().row(cells).toString();
-    }
-
-    private static String swap(String text, String from, String to) {
-        assertTrue(text.contains(from), () -> "fixture does not contain:\n" + from);
-        return text.replace(from, to);
-    }
 
     private static String report(String title, String body, String basicData, String overall) {
         return title + body + "\n" + basicData + "\n" + overall + "\n" + Reports.project();

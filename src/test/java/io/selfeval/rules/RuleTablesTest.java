@@ -1,5 +1,6 @@
 package io.selfeval.rules;
 
+import io.selfeval.testing.RuleFolders;
 import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Relation;
@@ -11,8 +12,6 @@ import io.selfeval.testing.XlsxTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,19 +43,6 @@ class RuleTablesTest {
 
     @TempDir
     Path tmp;
-
-    private Path copyOfRules(String name) {
-        Path dir = tmp.resolve(name);
-        try {
-            Files.createDirectories(dir);
-            try (Stream<Path> s = Files.list(REAL_RULES)) {
-                for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, dir.resolve(p.getFileName()));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     // ---- one source of truth ----
 
@@ -106,7 +92,7 @@ class RuleTablesTest {
 
     @Test
     void aTableSavedAsExcel97IsReadToo() throws Exception {
-        Path rules = copyOfRules("xls");
+        Path rules = RuleFolders.copy(tmp, "xls");
         Path xlsx = rules.resolve("parameters.drl.xlsx");
         XlsxTables.set(xlsx, "参数", "参数名", "预算调整阈值", "参数值", "0.35");
         try (org.apache.poi.ss.usermodel.Workbook from = org.apache.poi.ss.usermodel.WorkbookFactory.create(xlsx.toFile(), null, true);
@@ -141,7 +127,7 @@ class RuleTablesTest {
         SubmissionResult before = Checks.text(OFF_BY_1937);
         assertEquals(1, Checks.findings(before, SUM).size(), () -> Checks.dump(before));
 
-        Path wider = copyOfRules("tolerance-20");
+        Path wider = RuleFolders.copy(tmp, "tolerance-20");
         XlsxTables.set(wider.resolve("parameters.drl.xlsx"), "参数", "参数名", "金额容差", "参数值", "20");
         RuleBase widened = RuleBase.load(wider);
         assertEquals(0, BigDecimal.valueOf(20).compareTo(widened.parameters().num("金额容差")));
@@ -149,7 +135,7 @@ class RuleTablesTest {
         assertTrue(Checks.findings(after, SUM).isEmpty(), () -> Checks.dump(after));
 
         // A smaller widening (5 on the total and on each part: 15 in all) leaves the finding.
-        Path narrower = copyOfRules("tolerance-5");
+        Path narrower = RuleFolders.copy(tmp, "tolerance-5");
         XlsxTables.set(narrower.resolve("parameters.drl.xlsx"), "参数", "参数名", "金额容差", "参数值", "5");
         assertEquals(1, Checks.findings(Checks.text(OFF_BY_1937, RuleBase.load(narrower)), SUM).size());
         assertNotEquals(Checks.rules().fingerprint(), widened.fingerprint(), "an edited table changes the fingerprint");
@@ -165,7 +151,7 @@ class RuleTablesTest {
         SubmissionResult before = Checks.text(report);
         assertTrue(Checks.findings(before, SUM).isEmpty(), () -> Checks.dump(before));
 
-        Path rules = copyOfRules("relation");
+        Path rules = RuleFolders.copy(tmp, "relation");
         Path table = rules.resolve("relations.drl.xlsx");
         Map<String, String> row = new LinkedHashMap<>();
         row.put("类型", "SUM");
@@ -192,7 +178,7 @@ class RuleTablesTest {
 
     @Test
     void badRelationKindNamesTheCell() throws Exception {
-        Path rules = copyOfRules("bad-kind");
+        Path rules = RuleFolders.copy(tmp, "bad-kind");
         Path table = rules.resolve("relations.drl.xlsx");
         String cell = XlsxTables.set(table, "勾稽关系", "合计项", "三公经费", "类型", "相加");
         RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
@@ -203,7 +189,7 @@ class RuleTablesTest {
 
     @Test
     void unknownColumnNamesTheCellThatDeclaresIt() throws Exception {
-        Path rules = copyOfRules("unknown-column");
+        Path rules = RuleFolders.copy(tmp, "unknown-column");
         Path table = rules.resolve("parameters.drl.xlsx");
         int row = XlsxTables.rowOf(table, "参数", "参数名", "金额容差");
         // A fifth action column "上限" after 说明 (column F): keyword, snippet, label and a value.
@@ -218,7 +204,7 @@ class RuleTablesTest {
 
     @Test
     void cellRightOfTheTableNamesSheetAndCell() throws Exception {
-        Path rules = copyOfRules("stray-cell");
+        Path rules = RuleFolders.copy(tmp, "stray-cell");
         Path table = rules.resolve("rubric.drl.xlsx");
         int row = XlsxTables.rowOf(table, "考核评分表", "二级标准", "按时公开");
         XlsxTables.setCell(table, "考核评分表", "G" + row, "备注：暂不考核");
@@ -232,7 +218,7 @@ class RuleTablesTest {
     void cellDroolsCannotCompileIsMappedBackFromTheGeneratedDrl() throws Exception {
         // A backslash in a value breaks the Java string Drools generates for the row: the error is at a DRL line that
         // nobody has seen; it must come back as the cell.
-        Path rules = copyOfRules("backslash");
+        Path rules = RuleFolders.copy(tmp, "backslash");
         Path table = rules.resolve("parameters.drl.xlsx");
         String cell = XlsxTables.set(table, "参数", "参数名", "必备部分.结果应用", "参数值", "结果应用|\\d+");
         RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
@@ -244,7 +230,7 @@ class RuleTablesTest {
     @Test
     void blankRowInsideATableIsAnErrorNotASilentEnd() throws Exception {
         // Drools ends a table at its first blank row; the rows below would be dropped without a word.
-        Path rules = copyOfRules("blank-row");
+        Path rules = RuleFolders.copy(tmp, "blank-row");
         Path table = rules.resolve("relations.drl.xlsx");
         int row = XlsxTables.rowOf(table, "勾稽关系", "合计项", "三公经费");
         for (String column : List.of("类型", "分项", "说明", "合计项")) {
@@ -257,7 +243,7 @@ class RuleTablesTest {
 
     @Test
     void duplicateParameterAndBadTypeAreEachReported() throws Exception {
-        Path rules = copyOfRules("duplicates");
+        Path rules = RuleFolders.copy(tmp, "duplicates");
         Path table = rules.resolve("parameters.drl.xlsx");
         String typeCell = XlsxTables.set(table, "参数", "参数名", "满分", "类型", "整数");
         Map<String, String> row = new LinkedHashMap<>();
@@ -273,7 +259,7 @@ class RuleTablesTest {
 
     @Test
     void deductionRowsAndRubricItemsAreReadFromTheirTables() throws Exception {
-        Path rules = copyOfRules("deductions");
+        Path rules = RuleFolders.copy(tmp, "deductions");
         XlsxTables.set(rules.resolve("deductions.drl.xlsx"), "扣分对照", "问题代码", "CMP_MISSING_SECTION", "每条扣分", "3");
         XlsxTables.set(rules.resolve("rubric.drl.xlsx"), "考核评分表", "二级标准", "个性指标", "分值", "12");
         RuleBase base = RuleBase.load(rules);
@@ -293,7 +279,7 @@ class RuleTablesTest {
 
     @Test
     void warningsNameUnknownCodesItemsAndRulesThatCannotFire() throws Exception {
-        Path rules = copyOfRules("warnings");
+        Path rules = RuleFolders.copy(tmp, "warnings");
         Map<String, String> row = new LinkedHashMap<>();
         row.put("问题代码", "AMT_SUM_MISMACH");
         row.put("考核项", "完整性/自评报告附件部分内容完整");
@@ -335,7 +321,7 @@ class RuleTablesTest {
     @Test
     void everyKindOfFactTheRecognizerInsertsIsKnownToVerify() throws Exception {
         // A spy rule reports every fact in the session whose class FactTypes does not list.
-        Path rules = copyOfRules("spy");
+        Path rules = RuleFolders.copy(tmp, "spy");
         Files.writeString(rules.resolve("zz-spy.drl"), """
                 package selfeval.spy;
                 import io.selfeval.rules.FactTypes;

@@ -1,5 +1,6 @@
 package io.selfeval.rules;
 
+import io.selfeval.testing.RuleFolders;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
@@ -29,25 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (Exit code 2 of the CLI for a broken rule file is MainTest's; here the exception itself is checked.)
  */
 class RulesOnDiskTest {
-    private static final Path REAL_RULES = Path.of("rules");
     private static final Path SEED_004 = seed("004_");
     private static final Path SEED_002 = seed("002_");
 
     @TempDir
     Path tmp;
-
-    private Path copyOfRules(String name) {
-        Path dir = tmp.resolve(name);
-        try {
-            Files.createDirectories(dir);
-            try (Stream<Path> s = Files.list(REAL_RULES)) {
-                for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, dir.resolve(p.getFileName()));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Replaces text that must be present in the copied file, exactly once. */
     private static void edit(Path file, String from, String to) throws IOException {
@@ -81,14 +68,14 @@ class RulesOnDiskTest {
     @Test
     void budgetAdjustmentThresholdIsReadFromTheParametersFile() throws Exception {
         // Seed 004: 年初预算 1070 → 全年预算 1538, +43.7%. Seed 002: 基本支出 454.99 → 561.09, +23.3%.
-        Path original = copyOfRules("original");
+        Path original = RuleFolders.copy(tmp, "original");
         RuleBase base = RuleBase.load(original);
         List<Finding> at20 = Checks.findings(check(base, SEED_004), "EXE_BUDGET_ADJUSTED");
         assertEquals(1, at20.size());
         assertEquals(0, new BigDecimal("0.20").compareTo((BigDecimal) at20.get(0).getEvidence().get("threshold")));
         assertEquals(1, Checks.findings(check(base, SEED_002), "EXE_BUDGET_ADJUSTED").size());
 
-        Path at50 = copyOfRules("at50");
+        Path at50 = RuleFolders.copy(tmp, "at50");
         setParameter(at50, "预算调整阈值", "0.50");
         RuleBase raised = RuleBase.load(at50);
         assertTrue(Checks.findings(check(raised, SEED_004), "EXE_BUDGET_ADJUSTED").isEmpty(),
@@ -96,7 +83,7 @@ class RulesOnDiskTest {
         assertTrue(Checks.findings(check(raised, SEED_002), "EXE_BUDGET_ADJUSTED").isEmpty());
 
         // Between the two changes: 43.7% is still above 40%, 23.3% no longer is.
-        Path at40 = copyOfRules("at40");
+        Path at40 = RuleFolders.copy(tmp, "at40");
         setParameter(at40, "预算调整阈值", "0.40");
         RuleBase between = RuleBase.load(at40);
         List<Finding> still = Checks.findings(check(between, SEED_004), "EXE_BUDGET_ADJUSTED");
@@ -113,7 +100,7 @@ class RulesOnDiskTest {
 
     @Test
     void severityIsReadFromTheRuleFile() throws Exception {
-        Path rules = copyOfRules("severity");
+        Path rules = RuleFolders.copy(tmp, "severity");
         edit(rules.resolve("meta.drl"), "@code(META_STAFF_RATE) @severity(ERROR)", "@code(META_STAFF_RATE) @severity(WARNING)");
         SubmissionResult before = check(Checks.rules(), SEED_004);
         SubmissionResult after = check(RuleBase.load(rules), SEED_004);
@@ -135,7 +122,7 @@ class RulesOnDiskTest {
 
     @Test
     void syntaxErrorNamesTheFileAndTheLine() throws IOException {
-        Path rules = copyOfRules("syntax");
+        Path rules = RuleFolders.copy(tmp, "syntax");
         Path drl = rules.resolve("completeness.drl");
         int line = appendLine(drl, "rule \"残缺规则\" when Attachment( then end");
         RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
@@ -144,7 +131,7 @@ class RulesOnDiskTest {
 
     @Test
     void unknownFactTypeNamesTheFileAndTheLine() throws IOException {
-        Path rules = copyOfRules("unknown-type");
+        Path rules = RuleFolders.copy(tmp, "unknown-type");
         Path drl = rules.resolve("meta.drl");
         int line = appendLine(drl, "rule \"未知事实\" @code(META_TEST) when NoSuchFact() then end");
         RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
@@ -154,7 +141,7 @@ class RulesOnDiskTest {
 
     @Test
     void nonNumericParameterNamesTheFileTheSheetAndTheCell() throws IOException {
-        Path rules = copyOfRules("bad-parameter");
+        Path rules = RuleFolders.copy(tmp, "bad-parameter");
         String cell = setParameter(rules, "预算调整阈值", "百分之二十");
         RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
         assertEquals(1, e.getProblems().size(), e::getMessage);

@@ -27,13 +27,12 @@ class ScoreRulesTest {
 
     /** One table row in the seed text format, to find and replace rows of {@link Reports#overall()}. */
     static String row(String... cells) {
-        return TextTable.table().row(cells).toString();
+        return Reports.row(cells);
     }
 
     /** Replaces text that must be present (so a changed fixture cannot silently turn a test into a no-op). */
     static String swap(String text, String from, String to) {
-        assertTrue(text.contains(from), () -> "fixture does not contain:\n" + from);
-        return text.replace(from, to);
+        return Reports.swap(text, from, to);
     }
 
     /** The complete report with its 附件2 replaced. */

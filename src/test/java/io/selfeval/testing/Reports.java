@@ -1,6 +1,9 @@
 package io.selfeval.testing;
 
 import io.selfeval.bench.Template;
+import io.selfeval.bench.TextTable;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Pieces of a consistent, complete small report that tests assemble and then break in one place. Every figure
@@ -36,5 +39,16 @@ public final class Reports {
     /** The whole consistent report. */
     public static String complete() {
         return Template.complete();
+    }
+
+    /** One table row in the seeds' text rendering. */
+    public static String row(String... cells) {
+        return TextTable.table().row(cells).toString();
+    }
+
+    /** Replaces text that must be present, so a changed fixture cannot silently turn a test into a no-op. */
+    public static String swap(String text, String from, String to) {
+        assertTrue(text.contains(from), () -> "fixture does not contain:\n" + from);
+        return text.replace(from, to);
     }
 }
