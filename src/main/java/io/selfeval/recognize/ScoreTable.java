@@ -320,7 +320,14 @@ final class ScoreTable {
         Optional<Amount> score = Numbers.cellAmount(scoreText);
         String rowName = level3.isEmpty() ? level2 : level3.replaceAll("\\s+", "");
         rec.add(new Indicator(sheet.getId(), level1, level2, level3.replaceAll("\\s*\\n\\s*", ""), target, actual,
-                weight.orElse(null), score.orElse(null), reason, location(row, cols.index(row, "得分"), rowName, "得分", scoreText.strip())));
+                weight.orElse(null), score.orElse(null), reason,
+                location(row, cols.index(row, "得分"), rowName, "得分", rowExcerpt(target, actual, weightText, scoreText))));
+    }
+
+    /** The row as a reviewer reads it: "指标值 ≥98% ｜ 实际 95% ｜ 分值 10 ｜ 得分 8". */
+    private static String rowExcerpt(String target, String actual, String weight, String score) {
+        return "指标值 " + target.replaceAll("\\s+", " ") + " ｜ 实际 " + actual.replaceAll("\\s+", " ")
+                + " ｜ 分值 " + weight.strip() + " ｜ 得分 " + score.strip();
     }
 
     private void totalRow(Row row) {

@@ -439,6 +439,7 @@ class ScoreRulesTest {
             SubmissionResult r = Checks.text(reportWithOverallRow(QUALITY_ROW, SEED004_ROW));
             Finding f = only(r, "SCR_DEVIATION_UNEXPLAINED");
             assertTrue(f.getMessage().contains("指标“验收合格率”指标值100%，实际完成95%，得8分（分值10分），偏差原因分析未填写"), f.getMessage());
+            assertEquals("指标值 100% ｜ 实际 95% ｜ 分值 10 ｜ 得分 8", f.getLocation().getExcerpt(), "the excerpt shows the row");
         }
 
         @Test
