@@ -21,7 +21,7 @@ import java.util.Properties;
  * (finding-names.properties, from finding-codes.md; the reports do not read the rules folder), evidence labels
  * (evidence-labels.properties), numbers without trailing zeros, and which findings are the most serious.
  */
-final class ReportTexts {
+public final class ReportTexts {
     /** Code families in the order of finding-codes.md. */
     static final List<String> FAMILIES = List.of("AMT", "EXE", "PRJ", "SCR", "IND", "CMP", "OBJ", "META", "PARSE");
 
@@ -57,12 +57,24 @@ final class ReportTexts {
         return s == null ? "—" : s.chinese();
     }
 
+    /** The Chinese name of an evidence key ("budget" → 全年预算数), or the key itself. */
+    static String label(String key) {
+        return LABELS.getProperty(key, key);
+    }
+
+    /** Every evidence key with its Chinese name, for pages that label evidence themselves (the web page). */
+    public static Map<String, String> evidenceLabels() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String k : LABELS.stringPropertyNames()) out.put(k, LABELS.getProperty(k));
+        return out;
+    }
+
     /** "实际完成值：90；指标值：≦80" — the evidence with Chinese labels. */
     static String evidence(Finding f) {
         if (f.getEvidence() == null || f.getEvidence().isEmpty()) return "";
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
-            pairs.add(LABELS.getProperty(e.getKey(), e.getKey()) + "：" + value(e.getValue()));
+            pairs.add(label(e.getKey()) + "：" + value(e.getValue()));
         }
         return oneLine(String.join("；", pairs));
     }

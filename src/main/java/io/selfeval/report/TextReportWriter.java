@@ -25,8 +25,6 @@ import java.util.Map;
  * No colours or other terminal codes; lines end with "\n".
  */
 public final class TextReportWriter {
-    /** Chinese names of the evidence keys; a key without one is shown as it is. */
-    private static final java.util.Properties LABELS = labels();
 
     private static final String NL = "\n";
     private static final String INDENT = "     ";
@@ -178,7 +176,7 @@ public final class TextReportWriter {
         if (f.getEvidence() != null && !f.getEvidence().isEmpty()) {
             List<String> pairs = new ArrayList<>();
             for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
-                pairs.add(LABELS.getProperty(e.getKey(), e.getKey()) + "：" + value(e.getValue()));
+                pairs.add(ReportTexts.label(e.getKey()) + "：" + value(e.getValue()));
             }
             sb.append(INDENT).append("依据：").append(oneLine(String.join("；", pairs))).append(NL);
         }
@@ -220,15 +218,5 @@ public final class TextReportWriter {
     private static String shortFingerprint(String fp) {
         if (fp == null) return "—";
         return fp.length() > 12 ? fp.substring(0, 12) : fp;
-    }
-
-    private static java.util.Properties labels() {
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.InputStream in = TextReportWriter.class.getResourceAsStream("/evidence-labels.properties")) {
-            if (in != null) p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            // labels are cosmetic: keys are shown instead
-        }
-        return p;
     }
 }

@@ -274,6 +274,8 @@ public final class SelfEvalServer implements AutoCloseable {
             catalog.add(m);
         }
         out.put("rules", catalog);
+        // The page shows evidence under the same Chinese names as the text, workbook and HTML reports.
+        out.put("evidenceLabels", io.selfeval.report.ReportTexts.evidenceLabels());
         List<Map<String, Object>> codes = new ArrayList<>();
         for (io.selfeval.rules.CodeInfo c : rb.codes()) {
             Map<String, Object> m = new LinkedHashMap<>();

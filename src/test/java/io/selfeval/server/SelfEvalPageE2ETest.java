@@ -135,6 +135,7 @@ class SelfEvalPageE2ETest {
         assertTrue(text.contains("预算执行"), text);
         assertTrue(text.contains(SEED.getFileName().toString()), text);
         assertTrue(text.contains("位置："), text);
+        assertTrue(text.contains("计算值：98.49%"), "evidence is shown under its Chinese name: " + text);
         assertTrue(text.contains("考核得分"), text);
         assertFalse(driver.findElement(By.id("xlsx")).getAttribute("disabled") != null, "the download buttons are enabled");
 

@@ -282,6 +282,7 @@ class SelfEvalServerTest {
         assertEquals(library.ruleBase().ruleCount(), rules.get("rules").size());
         assertTrue(rules.get("errors").isEmpty());
         assertTrue(rules.get("rules").get(0).has("code"));
+        assertEquals("全年预算数", rules.path("evidenceLabels").path("budget").asText(), "the page labels evidence in Chinese");
         assertHealthy(server);
     }
 
