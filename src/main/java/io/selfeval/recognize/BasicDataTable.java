@@ -208,6 +208,6 @@ final class BasicDataTable {
     }
 
     static String flat(String s) {
-        return Numbers.normalize(s).replaceAll("\\s+", "");
+        return Numbers.flat(s);
     }
 }

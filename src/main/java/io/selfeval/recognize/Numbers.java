@@ -23,6 +23,20 @@ public final class Numbers {
     private static final Pattern WHOLE_PERCENT = Pattern.compile("^(\\d+(?:\\.\\d+)?)%$");
     private static final Pattern POINTS = Pattern.compile("[(（]\\s*(?:分值)?\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[)）]");
 
+    /**
+     * {@link #normalize} without any white space: how labels, headers and values are compared ("年度预\n算申请",
+     * "数量   指标"). A hot path, so no regular expression.
+     */
+    public static String flat(String s) {
+        String n = normalize(s);
+        StringBuilder sb = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\u000B') sb.append(c);
+        }
+        return sb.length() == n.length() ? n : sb.toString();
+    }
+
     /** Full-width to half-width for digits, letters, signs; ≧ ≦ ＝ to ≥ ≤ =; drops thousands separators in numbers. */
     public static String normalize(String s) {
         if (s == null) return "";

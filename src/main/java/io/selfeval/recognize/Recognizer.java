@@ -74,12 +74,12 @@ public final class Recognizer {
         int firstHeading = outline.headings().isEmpty() ? Integer.MAX_VALUE : outline.headings().get(0).line();
         List<Mention> units = new ArrayList<>();
         for (int i = 0; i < body.size() && body.get(i).line() < firstHeading; i++) {
-            String text = Numbers.normalize(body.get(i).text()).replaceAll("\\s+", "");
+            String text = Numbers.flat(body.get(i).text());
             if (!text.endsWith("报告") || text.length() > 80) continue;
             String withYear = text;
             Matcher y = YEAR.matcher(withYear);
             if (!y.find() && i > 0) {
-                String prev = Numbers.normalize(body.get(i - 1).text()).replaceAll("\\s+", "");
+                String prev = Numbers.flat(body.get(i - 1).text());
                 if (YEAR.matcher(prev).find() && prev.length() < 60) withYear = prev + text;
             }
             y = YEAR.matcher(withYear);

@@ -251,7 +251,7 @@ final class ScoreTable {
     private void splitRow(Row row) {
         int filled = 0;
         for (int c = 0; c < row.size(); c++) {
-            String text = Numbers.normalize(row.text(c)).replaceAll("\\s+", "");
+            String text = Numbers.flat(row.text(c));
             if (text.isEmpty()) continue;
             filled++;
             Matcher m = SPLIT_CELL.matcher(text);
@@ -362,6 +362,6 @@ final class ScoreTable {
     }
 
     static String flat(String s) {
-        return Numbers.normalize(s).replaceAll("\\s+", "");
+        return Numbers.flat(s);
     }
 }

@@ -50,6 +50,6 @@ final class Sources {
     }
 
     private static String flat(String s) {
-        return Numbers.normalize(s).replaceAll("\\s+", "");
+        return Numbers.flat(s);
     }
 }

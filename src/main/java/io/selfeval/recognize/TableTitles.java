@@ -59,7 +59,7 @@ final class TableTitles {
     private static String header(Table t) {
         StringBuilder sb = new StringBuilder();
         for (Row r : t.rows().subList(0, Math.min(t.rows().size(), 12))) {
-            r.cells().forEach(c -> sb.append(c.text().replaceAll("\\s+", "")).append('|'));
+            r.cells().forEach(c -> sb.append(Numbers.flat(c.text())).append('|'));
         }
         return Numbers.normalize(sb.toString());
     }

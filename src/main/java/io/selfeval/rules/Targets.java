@@ -26,7 +26,7 @@ public final class Targets {
     }
 
     public static Value parse(String text) {
-        String s = Numbers.normalize(text).replaceAll("\\s+", "");
+        String s = Numbers.flat(text);
         if (s.isEmpty() || DATE.matcher(s).find()) return null;
         Matcher m = VALUE.matcher(s);
         if (!m.matches()) return null;
@@ -47,7 +47,7 @@ public final class Targets {
     }
 
     private static String flat(String s) {
-        return Numbers.normalize(s).replaceAll("\\s+", "");
+        return Numbers.flat(s);
     }
 
     /** In an actual value, 达到/达 before a number means "reached" (达到96%), not the target's "at least". */
