@@ -1,5 +1,8 @@
 package io.selfeval.rules;
 
+import static io.selfeval.testing.Checks.assertNum;
+import static io.selfeval.testing.Checks.assertNone;
+import static io.selfeval.testing.Checks.single;
 import static io.selfeval.testing.Reports.swap;
 import static io.selfeval.testing.Reports.row;
 import io.selfeval.model.Finding;
@@ -12,8 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.math.BigDecimal;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,21 +33,6 @@ class CompletenessRulesTest {
             if (table != null) sb.append('\n').append(table);
         }
         return sb.toString();
-    }
-
-    private static Finding single(SubmissionResult r, String code) {
-        List<Finding> found = Checks.findings(r, code);
-        assertEquals(1, found.size(), () -> "one " + code + " expected:\n" + Checks.dump(r));
-        return found.get(0);
-    }
-
-    private static void assertNone(SubmissionResult r, String code) {
-        assertTrue(Checks.findings(r, code).isEmpty(), () -> "no " + code + " expected:\n" + Checks.dump(r));
-    }
-
-    private static void assertNum(String expected, Object actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))),
-                () -> "expected " + expected + ", got " + actual);
     }
 
     // ---- CMP_MISSING_ATTACHMENT ----

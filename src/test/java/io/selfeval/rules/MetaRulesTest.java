@@ -1,5 +1,8 @@
 package io.selfeval.rules;
 
+import static io.selfeval.testing.Checks.assertNum;
+import static io.selfeval.testing.Checks.assertNone;
+import static io.selfeval.testing.Checks.single;
 import static io.selfeval.testing.Reports.swap;
 import static io.selfeval.testing.Reports.row;
 import io.selfeval.model.Finding;
@@ -11,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.math.BigDecimal;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,21 +28,6 @@ class MetaRulesTest {
 
     private static String report(String title, String body, String basicData, String overall) {
         return title + body + "\n" + basicData + "\n" + overall + "\n" + Reports.project();
-    }
-
-    private static Finding single(SubmissionResult r, String code) {
-        List<Finding> found = Checks.findings(r, code);
-        assertEquals(1, found.size(), () -> "one " + code + " expected:\n" + Checks.dump(r));
-        return found.get(0);
-    }
-
-    private static void assertNone(SubmissionResult r, String code) {
-        assertTrue(Checks.findings(r, code).isEmpty(), () -> "no " + code + " expected:\n" + Checks.dump(r));
-    }
-
-    private static void assertNum(String expected, Object actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))),
-                () -> "expected " + expected + ", got " + actual);
     }
 
     private static final String NAME_ROW = row("市级预算部门名称", "测试县人民政府办公室");

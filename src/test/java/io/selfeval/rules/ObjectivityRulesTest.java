@@ -1,5 +1,6 @@
 package io.selfeval.rules;
 
+import static io.selfeval.testing.Checks.assertNone;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
@@ -43,10 +44,6 @@ class ObjectivityRulesTest {
         List<Finding> found = Checks.findings(r, code);
         assertEquals(1, found.size(), () -> "one " + code + " expected:\n" + Checks.dump(r));
         return found.get(0);
-    }
-
-    private static void assertNone(SubmissionResult r, String code) {
-        assertTrue(Checks.findings(r, code).isEmpty(), () -> "no " + code + " expected:\n" + Checks.dump(r));
     }
 
     private static Path seed(String prefix) {

@@ -114,9 +114,7 @@ class ScoreRulesTest {
     static final String RATE_100 = "财政拨款年初预算数734.03万元，全年预算数866.74万元，全年执行数866.74万元，预算执行率100%。";
 
     static Finding only(SubmissionResult r, String code) {
-        List<Finding> f = Checks.findings(r, code);
-        assertEquals(1, f.size(), () -> "expected one " + code + ", got:\n" + Checks.dump(r));
-        return f.get(0);
+        return Checks.single(r, code);
     }
 
     static Finding withMessage(SubmissionResult r, String code, String fragment) {

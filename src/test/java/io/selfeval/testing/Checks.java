@@ -73,4 +73,22 @@ public final class Checks {
         return r.getFindings().stream().map(f -> f.getSeverity() + " " + f.getCode() + " " + f.getMessage())
                 .collect(Collectors.joining("\n"));
     }
+
+    /** The one finding with this code; fails (showing all findings) when there is none or more than one. */
+    public static Finding single(SubmissionResult r, String code) {
+        List<Finding> found = findings(r, code);
+        org.junit.jupiter.api.Assertions.assertEquals(1, found.size(), () -> "one " + code + " expected:\n" + dump(r));
+        return found.get(0);
+    }
+
+    /** Fails (showing all findings) when the code was reported. */
+    public static void assertNone(SubmissionResult r, String code) {
+        org.junit.jupiter.api.Assertions.assertTrue(findings(r, code).isEmpty(), () -> "no " + code + " expected:\n" + dump(r));
+    }
+
+    /** Numbers compared by value: "90" equals 90.00 (evidence holds BigDecimals as written). */
+    public static void assertNum(String expected, Object actual) {
+        org.junit.jupiter.api.Assertions.assertEquals(0, new java.math.BigDecimal(expected).compareTo(new java.math.BigDecimal(String.valueOf(actual))),
+                () -> "expected " + expected + ", got " + actual);
+    }
 }
