@@ -4,10 +4,7 @@ import io.selfeval.document.Block;
 import io.selfeval.document.Paragraph;
 import io.selfeval.document.Table;
 import io.selfeval.read.TextReader;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,15 +115,9 @@ public final class Corpus {
         try (XWPFDocument doc = new XWPFDocument(); OutputStream os = Files.newOutputStream(out)) {
             for (Block b : blocks) {
                 if (b instanceof Paragraph p) {
-                    String text = p.text();
-                    XWPFParagraph para = doc.createParagraph();
-                    XWPFRun run = para.createRun();
-                    run.setFontFamily("仿宋");
-                    run.setText(text);
-                    if (text.endsWith("表") || text.endsWith("报告")) para.setAlignment(ParagraphAlignment.CENTER);
+                    WordTables.text(doc.createParagraph(), p.text());
                 } else if (b instanceof Table t) {
-                    WordTables.write(doc, FormLayout.of(t));
-                    doc.createParagraph(); // Word keeps a paragraph between two tables
+                    WordTables.table(doc, t);
                 }
             }
             doc.write(os);

@@ -1,5 +1,7 @@
 package io.selfeval.bench;
 
+import io.selfeval.document.Table;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -23,6 +25,20 @@ public final class WordTables {
     private static final int TABLE_TWIPS = 9000;
 
     private WordTables() {
+    }
+
+    /** A neutral table as a form-like Word table, followed by the empty paragraph Word keeps between two tables. */
+    public static void table(XWPFDocument doc, Table table) {
+        write(doc, FormLayout.of(table));
+        doc.createParagraph();
+    }
+
+    /** Body text as the forms set it (仿宋); titles of reports and tables centred. */
+    public static void text(XWPFParagraph para, String text) {
+        XWPFRun run = para.createRun();
+        run.setFontFamily("仿宋");
+        run.setText(text);
+        if (text.endsWith("表") || text.endsWith("报告")) para.setAlignment(ParagraphAlignment.CENTER);
     }
 
     public static void write(XWPFDocument doc, FormLayout layout) {
