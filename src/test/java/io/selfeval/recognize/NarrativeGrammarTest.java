@@ -214,4 +214,22 @@ class NarrativeGrammarTest {
         Recognition rec = facts(narrative(s));
         assertEquals(1, rec.factsOf(Figure.class).size(), () -> rec.facts().toString());
     }
+
+    // —— 10. a staffing control rate in the text ——
+
+    @Test
+    void aControlRateInTheTextIsCheckedAgainstItsHeadCounts() {
+        String s = "2024年末，县司法局核定编制96人，实有在职人员89人，编制控制率92.71%，离退休人员12人。";
+        assertTrue(Checks.findings(Checks.text(narrative(s)), "META_STAFF_RATE").isEmpty());
+        Finding f = Checks.single(Checks.text(narrative(s.replace("92.71%", "107.87%"))), "META_STAFF_RATE");
+        Checks.assertNum("96", f.getEvidence().get("staffQuota"));
+        Checks.assertNum("89", f.getEvidence().get("staffActual"));
+    }
+
+    @Test
+    void aFundsControlRateIsNoStaffingRate() {
+        String s = "2024年末，核定编制96人，实有在职人员89人。公用经费控制率77.73%。";
+        Recognition rec = facts(narrative(s));
+        assertTrue(rec.factsOf(RateClaim.class).stream().noneMatch(c -> c.getKind().equals(RateClaim.STAFF)), () -> rec.facts().toString());
+    }
 }
