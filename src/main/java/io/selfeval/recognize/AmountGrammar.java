@@ -115,6 +115,7 @@ final class AmountGrammar {
         Item prevInSentence = null;
         String headSubject = null;
         boolean ofWhich = false;
+        boolean respectively = false;
         String group = ctx.newGroup();
         List<RatePending> rates = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -140,6 +141,7 @@ final class AmountGrammar {
                 case LIST, COMMA, SEMI, COLON -> {
                     label.setLength(0);
                     lastSep = t.kind();
+                    if (t.kind() == Kind.SEMI) respectively = false;
                 }
                 case END -> {
                     label.setLength(0);
@@ -150,6 +152,7 @@ final class AmountGrammar {
                     prevInSentence = null;
                     headSubject = null;
                     ofWhich = false;
+                    respectively = false;
                     group = ctx.newGroup();
                 }
                 case PERCENT -> {
@@ -161,11 +164,16 @@ final class AmountGrammar {
                     item.group = group;
                     label.setLength(0);
                     item.prior = NarrativeVocabulary.isDifference(item.label) || NarrativeVocabulary.isPriorYear(item.label, ctx.reportYear());
+                    if (NarrativeVocabulary.respectively(item.label)) respectively = true;
+                    boolean unsure = respectively || NarrativeVocabulary.notAFigure(item.label, followingText(tokens, i))
+                            || Subjects.joined(item.label);
                     if (t.depth() > 0) {
                         inBracket(item, brackets.peek());
+                        if (unsure && !brackets.isEmpty()) brackets.peek().uncertain = true;
                     } else {
                         if (ofWhich) {
-                            Item owner = lastTop();
+                            // The list belongs to the amount right before "其中", whatever became of it.
+                            Item owner = lastAtLevel();
                             list = new Scope(owner);
                             if (lastItem != null && !lastItem.top && lastItem.placed) list.uncertain = true; // a list inside a list
                             closedList = null;
@@ -183,8 +191,11 @@ final class AmountGrammar {
                             }
                         }
                         if (top) topLevel(item, lastSep, prevInSentence, closedList, headSubject);
+                        if (!top && !NarrativeVocabulary.isDifference(item.label)
+                                && (unsure || NarrativeVocabulary.isCarryOver(item.label))) list.uncertain = true;
                         if (item.top && item.placed && Subjects.last(item.label).isPresent()) headSubject = item.subject;
                     }
+                    if (unsure) item.placed = false;
                     items.add(item);
                     if (item.placed) {
                         lastItem = item;
@@ -195,6 +206,11 @@ final class AmountGrammar {
         }
         emit();
         for (RatePending r : rates) rate(r);
+    }
+
+    /** The text right after an amount, up to the next separator: "以上", "左右" make it no exact figure. */
+    private static String followingText(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.TEXT ? tokens.get(i + 1).text() : "";
     }
 
     /** Whether each amount is followed, before the next amount at its depth, by "其中" (it opens a list). */
@@ -215,10 +231,9 @@ final class AmountGrammar {
         return owns;
     }
 
-    private Item lastTop() {
+    private Item lastAtLevel() {
         for (int i = items.size() - 1; i >= 0; i--) {
-            Item it = items.get(i);
-            if (it.top && it.placed && it.depth == 0) return it;
+            if (items.get(i).depth == 0) return items.get(i);
         }
         return null;
     }
@@ -238,6 +253,13 @@ final class AmountGrammar {
         Optional<Subjects.Found> named = Subjects.last(item.label);
         String measure = NarrativeVocabulary.measure(item.label);
         Item owner = list.owner;
+        if (owner != null && (!owner.placed || owner.prior)) {
+            // The parts of an earlier year's figure, of a difference or of an amount not read are not read either.
+            item.prior = owner.prior;
+            item.placed = owner.placed;
+            if (!owner.placed) list.uncertain = true;
+            return;
+        }
         if (named.isPresent()) {
             item.subject = named.get().subject();
         } else {
@@ -327,6 +349,7 @@ final class AmountGrammar {
             if (closedList != null && closedList.owner != null) subject = closedList.owner.subject;
             else if (inClause && previous != null && previous.top) subject = previous.subject;
             else if (headSubject != null) subject = headSubject;
+            else if (NarrativeVocabulary.namesUnit(item.label)) subject = Subjects.TOTAL;
             else if (ctx.sectionSubject() != null) subject = ctx.sectionSubject();
             else if (NarrativeVocabulary.namesWhole(item.label) || ctx.spendSection()) subject = Subjects.TOTAL;
         }

@@ -28,7 +28,16 @@ final class NarrativeVocabulary {
     private static final Pattern COMPARISON = Pattern.compile("[较比](?:上年|去年|上一年|年初|预算|20\\d{2}年)|同比|环比");
     /** A difference, the change word right before the amount: "增加12.30万元", "节约资金5万元", "超支3万元". */
     private static final Pattern CHANGE = Pattern.compile(
-            "(?:增加|减少|增长|下降|降低|节约|节省|超支|相差|差额|调增|调减|压减|缩减|增支|减支|结余|结转)了?(?:支出|经费|资金)?(?:为|了|约)?\\s*$");
+            "(?:增加|减少|增长|下降|降低|节约|节省|超支|相差|差额|调增|调减|压减|缩减|增支|减支)了?(?:支出|经费|资金)?(?:为|了|约)?\\s*$");
+    /** Funds carried over or left over: within a list of parts they make the list no plain sum of this year's spend. */
+    private static final Pattern CARRY = Pattern.compile("结转|结余|上年");
+    /** "分别为390万元、100万元": which amount is whose the grammar does not work out, so it reads none of them. */
+    private static final Pattern RESPECTIVELY = Pattern.compile("分别");
+    /** Not a budget or spend figure: income, funds received, approximate or cumulative amounts. */
+    private static final Pattern NOT_A_FIGURE = Pattern.compile("收入|收到|到位|拨入|筹集|争取|约|大约|近|将近|超过|逾|不足|不到|累计|预计(?!安排)|计划|目标|标准|上限|不超过|控制在");
+    private static final Pattern APPROXIMATE_AFTER = Pattern.compile("^\\s*(?:以上|以内|以下|左右|多|余|上下)");
+    /** Words that name the whole unit, not one of its parts: they override the subject of the heading above. */
+    private static final Pattern UNIT_WHOLE = Pattern.compile("部门|单位|整体|总额|总计|合计|全局|全委|全院");
     /** Words of the whole unit's figures: an unlabelled amount with one of them is the unit's total. */
     private static final Pattern WHOLE = Pattern.compile("全年|全部|总额|总计|合计|共计|整体|部门|单位|年度|财政拨款|本年");
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年");
@@ -72,6 +81,23 @@ final class NarrativeVocabulary {
         Integer last = null;
         while (y.find()) last = Integer.valueOf(y.group(1));
         return last != null && last < reportYear;
+    }
+
+    static boolean respectively(String label) {
+        return RESPECTIVELY.matcher(label).find();
+    }
+
+    static boolean isCarryOver(String label) {
+        return CARRY.matcher(label).find();
+    }
+
+    /** An amount that is not one of the year's budget or spend figures, judged by its label and the text after it. */
+    static boolean notAFigure(String label, String after) {
+        return NOT_A_FIGURE.matcher(label).find() || APPROXIMATE_AFTER.matcher(after).find();
+    }
+
+    static boolean namesUnit(String label) {
+        return UNIT_WHOLE.matcher(label).find();
     }
 
     static boolean namesWhole(String label) {

@@ -232,4 +232,61 @@ class NarrativeGrammarTest {
         Recognition rec = facts(narrative(s));
         assertTrue(rec.factsOf(RateClaim.class).stream().noneMatch(c -> c.getKind().equals(RateClaim.STAFF)), () -> rec.facts().toString());
     }
+
+    // —— when unsure, abstain ——
+
+    private static void assertNoFigureOf(String sentence, String value) {
+        Recognition rec = facts(narrative(sentence));
+        assertTrue(rec.factsOf(Figure.class).stream().noneMatch(f -> f.getValue().getValue().compareTo(new BigDecimal(value)) == 0),
+                () -> sentence + " → " + rec.facts());
+    }
+
+    @Test
+    void incomeIsNoSpendFigureAndItsPartsAreNotPartsOfTheSpend() {
+        String s = "2024年全年实际支出1480万元。全年收入合计1500万元，其中：财政拨款收入1400万元，其他收入100万元。";
+        assertNoFigureOf(s, "1500");
+        Recognition rec = facts(narrative(s));
+        assertTrue(rec.factsOf(Breakdown.class).isEmpty(), () -> rec.facts().toString());
+        assertNoError(narrative(s));
+    }
+
+    @Test
+    void amountsGivenRespectivelyAreNotAssignedByGuess() {
+        assertNoFigureOf("2024年基本支出预算数与执行数分别为800万元、790万元。", "800");
+        assertNoFigureOf("2024年基本支出预算数与执行数分别为800万元、790万元。", "790");
+    }
+
+    @Test
+    void anAmountOfTwoSubjectsTogetherIsNeitherSubjects() {
+        assertNoFigureOf("2024年基本支出和项目支出合计490万元。", "490");
+    }
+
+    @Test
+    void approximateAndCumulativeAmountsAreNotFigures() {
+        assertNoFigureOf("2024年全年实际支出约490万元。", "490");
+        assertNoFigureOf("2024年全年实际支出490万元以上。", "490");
+        assertNoFigureOf("项目实施以来累计支出1200万元。", "1200");
+    }
+
+    @Test
+    void aListWithCarriedOverFundsIsNotCheckedAsASum() {
+        String s = "2024年项目支出170万元，其中：业务工作经费50万元，运行维护经费100万元，上年结转资金20万元。";
+        Recognition rec = facts(narrative(s));
+        assertTrue(rec.factsOf(Breakdown.class).isEmpty(), () -> rec.facts().toString());
+    }
+
+    @Test
+    void aDifferenceInsideAListIsCommentaryNotAPart() {
+        String s = "2024年全年实际支出490万元，其中：基本支出390万元，较上年增加10万元；项目支出100万元。";
+        assertEquals(List.of(Subjects.BASIC, Subjects.PROJECT), breakdownOf(facts(narrative(s)), Subjects.TOTAL, Figure.SPENT).getPartSubjects());
+        assertNoError(narrative(s));
+    }
+
+    @Test
+    void thePartsOfAnEarlierYearsTotalAreAnEarlierYearsToo() {
+        String s = "2024年全年实际支出490万元，其中：基本支出390万元，项目支出100万元。上年决算数460万元，其中：基本支出380万元，项目支出80万元。";
+        Recognition rec = facts(narrative(s));
+        assertEquals(1, rec.factsOf(Breakdown.class).size(), () -> rec.facts().toString());
+        assertNoFigureOf(s, "380");
+    }
 }
