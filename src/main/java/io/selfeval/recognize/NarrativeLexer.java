@@ -30,10 +30,10 @@ final class NarrativeLexer {
      * percentage not followed by 个百分点 territory (that is written without %). Digits are already half-width.
      */
     private static final Pattern TOKENS = Pattern.compile(
-            "(?<money>(?<![\\d.])\\d+(?:\\.\\d+)?\\s*(?:万元|亿元|元)(?![/每]))"
+            "(?<money>(?<![\\d.])\\d+(?:\\.\\d+)?\\s*(?:万元|亿元|元(?![/每])|万(?=[，,。；;、）)\\s]|$)))"
                     + "|(?<pct>(?<![\\d.])\\d+(?:\\.\\d+)?\\s*%)"
                     + "|(?<open>[（(])|(?<close>[）)])|(?<list>、)|(?<comma>[，,])|(?<semi>[；;])|(?<colon>[：:])|(?<end>[。！？!?])");
-    private static final Pattern MONEY_PARTS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元)");
+    private static final Pattern MONEY_PARTS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元|万)");
 
     private NarrativeLexer() {
     }
@@ -56,7 +56,8 @@ final class NarrativeLexer {
         if (m.group("money") != null) {
             Matcher p = MONEY_PARTS.matcher(t);
             p.find();
-            return new Token(Kind.MONEY, t, m.start(), m.end(), 0, Numbers.money(p.group(1), p.group(2), t.strip()));
+            String unit = p.group(2).equals("万") ? "万元" : p.group(2); // "支出1234.56万，": 万 alone before a mark is 万元
+            return new Token(Kind.MONEY, t, m.start(), m.end(), 0, Numbers.money(p.group(1), unit, t.strip()));
         }
         if (m.group("pct") != null) {
             String n = t.replace("%", "").strip();

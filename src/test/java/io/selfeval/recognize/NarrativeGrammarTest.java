@@ -289,4 +289,19 @@ class NarrativeGrammarTest {
         assertEquals(1, rec.factsOf(Breakdown.class).size(), () -> rec.facts().toString());
         assertNoFigureOf(s, "380");
     }
+
+    @Test
+    void otherProvincesWordingOfBudgetSpendAndRate() {
+        String s = "2024年部门年初预算为1000万元，调整预算为1100万元，决算数为1080万元，预算完成率98.18%。";
+        assertNoError(narrative(s));
+        Finding f = Checks.single(Checks.text(narrative(s.replace("98.18%", "108%"))), RATE);
+        Checks.assertNum("1080", f.getEvidence().get("spent"));
+        Checks.assertNum("1100", f.getEvidence().get("budget"));
+    }
+
+    @Test
+    void wanWithoutYuanBeforeAMarkIsWanYuanButNotBeforeAWord() {
+        Recognition rec = facts(narrative("2024年全年实际支出1234.56万，服务群众3.8万人次。"));
+        assertEquals(List.of("1234.56"), rec.factsOf(Figure.class).stream().map(f -> f.getValue().plain()).toList());
+    }
 }
