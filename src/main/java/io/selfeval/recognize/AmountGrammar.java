@@ -364,10 +364,14 @@ final class AmountGrammar {
 
     /** The name of an unnamed part: "、业务工作经费支出" → 业务工作经费. */
     static String partLabel(String label) {
-        String s = Numbers.flat(label).replaceAll("^.*[，,、；;：:]", "").replaceAll("^(?:其中|含|包括|包含|主要|分别为)+", "").strip();
-        s = s.replaceAll("(?:支出|为|是|共|计)+$", "");
+        String s = PART_MARKER.matcher(PART_HEAD.matcher(Numbers.flat(label)).replaceFirst("")).replaceFirst("");
+        s = PART_TAIL.matcher(s.strip()).replaceAll("");
         return s.length() > 20 ? "" : s;
     }
+
+    private static final java.util.regex.Pattern PART_HEAD = java.util.regex.Pattern.compile("^.*[，,、；;：:]");
+    private static final java.util.regex.Pattern PART_MARKER = java.util.regex.Pattern.compile("^(?:其中|含|包括|包含|主要|分别为)+");
+    private static final java.util.regex.Pattern PART_TAIL = java.util.regex.Pattern.compile("(?:支出|为|是|共|计)+$");
 
     private void emit() {
         Map<Item, List<Item>> parts = new LinkedHashMap<>();
