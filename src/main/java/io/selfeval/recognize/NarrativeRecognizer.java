@@ -28,6 +28,7 @@ final class NarrativeRecognizer {
     private static final Pattern ALIAS = Pattern.compile("([\\p{IsHan}（）()]{4,40}?)[（(]以下简称[“\"]?([\\p{IsHan}]{2,12})[”\"]?[)）]");
     private static final Pattern UNIT_ENDING = Pattern.compile("(?:办公室|局|委员会|中心|委|院|所|站|队|会|部|厅|处|馆|校|政府|办)$");
     private static final int EXCERPT = 36;
+    private static final Pattern BODY_YEAR = Pattern.compile("(20\\d{2})\\s*年(?!\\d{1,2}月)");
     /** Headings of the parts about budget and spend, where an unlabelled total is the unit's. */
     private static final Pattern SPEND_HEADING = Pattern.compile("支出|预算|收支|资金|经费|财务");
     /** Staffing: "共有编制65人" (not 行政编制/事业编制, which are parts), "实有在职人员56人", "实有人数54人". */
@@ -44,7 +45,7 @@ final class NarrativeRecognizer {
     }
 
     void recognize(List<Paragraph> body) {
-        Integer year = reportYear();
+        Integer year = reportYear(body);
         for (Paragraph p : body) {
             String text = Numbers.normalize(p.text());
             AmountGrammar.read(text, context(p, text, year), rec);
@@ -89,9 +90,21 @@ final class NarrativeRecognizer {
     }
 
     /** The fiscal year of the title, read before the body. */
-    private Integer reportYear() {
-        return rec.factsOf(Mention.class).stream().filter(m -> m.getKind().equals(Mention.YEAR) && m.getWhere().equals("标题"))
+    /**
+     * The fiscal year of the title, read before the body; without one, the year the body names most often as "20xx年度"
+     * or "20xx年" (the report's own year dominates its text), so that an earlier year's figures are still known as such.
+     */
+    private Integer reportYear(List<Paragraph> body) {
+        Integer title = rec.factsOf(Mention.class).stream().filter(m -> m.getKind().equals(Mention.YEAR) && m.getWhere().equals("标题"))
                 .map(m -> Integer.valueOf(m.getText())).max(Integer::compare).orElse(null);
+        if (title != null) return title;
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (Paragraph p : body) {
+            Matcher m = BODY_YEAR.matcher(Numbers.normalize(p.text()));
+            while (m.find()) counts.merge(Integer.valueOf(m.group(1)), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(java.util.Map.Entry::getKey)).map(java.util.Map.Entry::getKey).orElse(null);
     }
 
     private Optional<String> sectionSubject(Paragraph p) {

@@ -304,4 +304,12 @@ class NarrativeGrammarTest {
         Recognition rec = facts(narrative("2024年全年实际支出1234.56万，服务群众3.8万人次。"));
         assertEquals(List.of("1234.56"), rec.factsOf(Figure.class).stream().map(f -> f.getValue().plain()).toList());
     }
+
+    @Test
+    void withoutAYearInTheTitleTheBodysOwnYearTellsEarlierYearsApart() {
+        String doc = "测试县人民政府办公室部门整体支出绩效自评报告\n一、部门基本情况\n2024年度，本单位履行职责。\n二、一般公共预算支出情况\n"
+                + "2024年全年实际支出490万元。2023年全年实际支出530万元。\n";
+        Recognition rec = facts(doc);
+        assertEquals(List.of("490"), rec.factsOf(Figure.class).stream().map(f -> f.getValue().plain()).toList());
+    }
 }
