@@ -90,6 +90,9 @@ final class AmountGrammar {
         }
     }
 
+    /** The relations table's name for a narrative list of named items that are not budget subjects. */
+    static final String ENUMERATED = "正文列举";
+
     private final Context ctx;
     private final Recognition rec;
     private final List<Item> items = new ArrayList<>();
@@ -391,7 +394,10 @@ final class AmountGrammar {
             boolean clean = true;
             for (Item p : list) clean &= names.add(p.subject) && !p.subject.equals(total.subject);
             if (!clean) continue;
-            rec.add(new Breakdown(total.subject, total.figure, list.stream().map(p -> p.figure).toList(), total.figure.getLocation()));
+            // A list of named projects or items may give only the main ones: it goes by its own relation (正文列举).
+            boolean enumerated = list.stream().anyMatch(p -> !isCanonical(p.subject));
+            rec.add(new Breakdown(enumerated ? ENUMERATED : total.subject, total.figure, list.stream().map(p -> p.figure).toList(),
+                    total.figure.getLocation()));
         }
     }
 

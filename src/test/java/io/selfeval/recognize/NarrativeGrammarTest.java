@@ -312,4 +312,14 @@ class NarrativeGrammarTest {
         Recognition rec = facts(doc);
         assertEquals(List.of("490"), rec.factsOf(Figure.class).stream().map(f -> f.getValue().plain()).toList());
     }
+
+    @Test
+    void aListOfNamedProjectsMayGiveOnlyTheMainOnesButNotMoreThanTheTotal() {
+        String partial = "2024年项目支出178.88万元，其中：人民调解以案定补资金83.78万元，法律援助专项经费65.10万元。";
+        Recognition rec = facts(narrative(partial));
+        assertEquals(AmountGrammar.ENUMERATED, rec.factsOf(Breakdown.class).get(0).getTotalSubject());
+        assertNoError(narrative(partial));
+        Finding f = Checks.single(Checks.text(narrative(partial.replace("65.10万元", "105.10万元"))), PART);
+        Checks.assertNum("188.88", f.getEvidence().get("sumOfParts"));
+    }
 }
