@@ -108,20 +108,35 @@ final class AmountGrammar {
     }
 
     private void parse(List<Token> tokens) {
-        boolean[] ownsList = ownsList(tokens);
-        StringBuilder label = new StringBuilder();
-        Scope list = null;
-        Scope closedList = null;
-        Deque<Scope> brackets = new ArrayDeque<>();
-        Kind lastSep = null;
-        Item lastItem = null;
-        Item prevInSentence = null;
-        String headSubject = null;
-        boolean ofWhich = false;
-        boolean respectively = false;
+        Reading r = new Reading(tokens);
+        for (int i = 0; i < tokens.size(); i++) r.take(i);
+        emit();
+        for (RatePending rate : r.rates) rate(rate);
+    }
+
+    /** The state of reading one paragraph token by token: the open list and brackets, the clause and sentence so far. */
+    private final class Reading {
+        final List<Token> tokens;
+        final boolean[] ownsList;
+        final StringBuilder label = new StringBuilder();
+        final Deque<Scope> brackets = new ArrayDeque<>();
+        final List<RatePending> rates = new ArrayList<>();
+        Scope list;
+        Scope closedList;
+        Kind lastSep;
+        Item lastItem;
+        Item prevInSentence;
+        String headSubject;
+        boolean ofWhich;
+        boolean respectively;
         String group = ctx.newGroup();
-        List<RatePending> rates = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
+
+        Reading(List<Token> tokens) {
+            this.tokens = tokens;
+            this.ownsList = ownsList(tokens);
+        }
+
+        void take(int i) {
             Token t = tokens.get(i);
             switch (t.kind()) {
                 case TEXT -> {
@@ -133,82 +148,90 @@ final class AmountGrammar {
                     Token before = i > 0 ? tokens.get(i - 1) : null;
                     boolean rightAfter = before != null && lastItem != null && before.kind() == Kind.MONEY && before.start() == lastItem.start;
                     brackets.push(new Scope(rightAfter ? lastItem : null));
-                    label.setLength(0);
-                    lastSep = Kind.OPEN;
+                    separator(Kind.OPEN);
                 }
                 case CLOSE -> {
                     if (!brackets.isEmpty()) brackets.pop();
-                    label.setLength(0);
-                    lastSep = Kind.CLOSE;
+                    separator(Kind.CLOSE);
                 }
-                case LIST, COMMA, SEMI, COLON -> {
-                    label.setLength(0);
-                    lastSep = t.kind();
-                    if (t.kind() == Kind.SEMI) respectively = false;
-                }
-                case END -> {
-                    label.setLength(0);
-                    lastSep = null;
-                    list = null;
-                    closedList = null;
-                    brackets.clear();
-                    prevInSentence = null;
-                    headSubject = null;
-                    ofWhich = false;
+                case LIST, COMMA, COLON -> separator(t.kind());
+                case SEMI -> {
+                    separator(Kind.SEMI);
                     respectively = false;
-                    group = ctx.newGroup();
                 }
+                case END -> endOfSentence();
                 case PERCENT -> {
                     if (NarrativeVocabulary.isExecutionRate(label.toString())) rates.add(new RatePending(t, label.toString()));
                     label.setLength(0);
                 }
-                case MONEY -> {
-                    Item item = new Item(t, label.toString());
-                    item.group = group;
-                    label.setLength(0);
-                    item.prior = NarrativeVocabulary.isDifference(item.label) || NarrativeVocabulary.isPriorYear(item.label, ctx.reportYear());
-                    if (NarrativeVocabulary.respectively(item.label)) respectively = true;
-                    boolean unsure = respectively || NarrativeVocabulary.notAFigure(item.label, followingText(tokens, i))
-                            || Subjects.joined(item.label);
-                    if (t.depth() > 0) {
-                        inBracket(item, brackets.peek());
-                        if (unsure && !brackets.isEmpty()) brackets.peek().uncertain = true;
-                    } else {
-                        if (ofWhich) {
-                            // The list belongs to the amount right before "其中", whatever became of it.
-                            Item owner = lastAtLevel();
-                            list = new Scope(owner);
-                            if (lastItem != null && !lastItem.top && lastItem.placed) list.uncertain = true; // a list inside a list
-                            closedList = null;
-                            ofWhich = false;
-                        }
-                        boolean top = true;
-                        if (list != null) {
-                            if (closesList(item, lastSep, ownsList[i])) {
-                                closedList = list;
-                                list = null;
-                            } else {
-                                if (ownsList[i]) list.uncertain = true;
-                                inList(item, list, prevInSentence);
-                                top = false;
-                            }
-                        }
-                        if (top) topLevel(item, lastSep, prevInSentence, closedList, headSubject);
-                        if (!top && !NarrativeVocabulary.isDifference(item.label)
-                                && (unsure || NarrativeVocabulary.isCarryOver(item.label))) list.uncertain = true;
-                        if (item.top && item.placed && Subjects.last(item.label).isPresent()) headSubject = item.subject;
-                    }
-                    if (unsure) item.placed = false;
-                    items.add(item);
-                    if (item.placed) {
-                        lastItem = item;
-                        if (item.depth == 0) prevInSentence = item;
-                    }
-                }
+                case MONEY -> amount(i, t);
             }
         }
-        emit();
-        for (RatePending r : rates) rate(r);
+
+        void separator(Kind kind) {
+            label.setLength(0);
+            lastSep = kind;
+        }
+
+        void endOfSentence() {
+            separator(null);
+            list = null;
+            closedList = null;
+            brackets.clear();
+            prevInSentence = null;
+            headSubject = null;
+            ofWhich = false;
+            respectively = false;
+            group = ctx.newGroup();
+        }
+
+        void amount(int i, Token t) {
+            Item item = new Item(t, label.toString());
+            item.group = group;
+            label.setLength(0);
+            item.prior = NarrativeVocabulary.isDifference(item.label) || NarrativeVocabulary.isPriorYear(item.label, ctx.reportYear());
+            if (NarrativeVocabulary.respectively(item.label)) respectively = true;
+            boolean unsure = respectively || NarrativeVocabulary.notAFigure(item.label, followingText(tokens, i))
+                    || Subjects.joined(item.label);
+            if (t.depth() > 0) {
+                inBracket(item, brackets.peek());
+                if (unsure && !brackets.isEmpty()) brackets.peek().uncertain = true;
+                if (unsure) item.placed = false;
+            } else {
+                atLevel(i, item, unsure);
+            }
+            items.add(item);
+            if (item.placed) {
+                lastItem = item;
+                if (item.depth == 0) prevInSentence = item;
+            }
+        }
+
+        /** An amount outside brackets: a part of the open list, or a top-level amount (which may close the list). */
+        void atLevel(int i, Item item, boolean unsure) {
+            if (ofWhich) {
+                // The list belongs to the amount right before "其中", whatever became of it.
+                list = new Scope(lastAtLevel());
+                if (lastItem != null && !lastItem.top && lastItem.placed) list.uncertain = true; // a list inside a list
+                closedList = null;
+                ofWhich = false;
+            }
+            if (list != null && closesList(item, lastSep, ownsList[i])) {
+                closedList = list;
+                list = null;
+            }
+            if (list != null) {
+                if (ownsList[i]) list.uncertain = true;
+                inList(item, list, prevInSentence);
+                // A difference beside a part is commentary; anything else not read makes the list no plain sum.
+                if (!NarrativeVocabulary.isDifference(item.label) && (unsure || NarrativeVocabulary.isCarryOver(item.label))) list.uncertain = true;
+                if (unsure) item.placed = false;
+                return;
+            }
+            topLevel(item, lastSep, prevInSentence, closedList, headSubject);
+            if (unsure) item.placed = false;
+            if (item.top && item.placed && Subjects.last(item.label).isPresent()) headSubject = item.subject;
+        }
     }
 
     /** The text right after an amount, up to the next separator: "以上", "左右" make it no exact figure. */
