@@ -42,6 +42,8 @@ public final class Targets {
         String unit = m.group(3);
         // Money compares in 万元 whichever unit each side was written in.
         if (unit.equals("元")) return new Value(op, number.movePointLeft(4), "万元");
+        // Per-unit money ("120元/人") compares with a plain "136元" on the other side.
+        if (unit.matches("元\\s*[/／每].*")) return new Value(op, number.movePointLeft(4), "万" + unit);
         if (unit.equals("亿元")) return new Value(op, number.movePointRight(4), "万元");
         return new Value(op, number, unit);
     }
