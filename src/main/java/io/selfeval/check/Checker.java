@@ -125,7 +125,7 @@ public final class Checker {
             for (SubmissionReader.Failed failed : read.failed()) findings.add(unreadableFinding(failed.file(), failed.reason()));
             String error = read.failed().isEmpty() ? null
                     : String.join("；", read.failed().stream().map(x -> x.file() + "：" + x.reason()).toList());
-            if (!rec.looksLikeReport()) {
+            if (!rec.looksLikeReport(rules.parameters())) {
                 findings.add(0, unrecognizedFinding(name));
                 return new SubmissionResult(name, files, rec.unit(), rec.year(), null, null, findings, error);
             }
@@ -169,7 +169,7 @@ public final class Checker {
     }
 
     private static Finding unrecognizedFinding(String name) {
-        String reason = "文件已读取，但看不出是部门整体支出绩效自评报告（没有找到报告的标题年度、正文各部分标题或自评表等附表）";
+        String reason = "文件已读取，但看不出是部门整体支出绩效自评报告（没有找到含“自评”字样的报告标题、填写了实际完成值的自评表、自评得分或正文各必备部分的标题；通知、函件和绩效目标申报表不是自评报告）";
         return new Finding("PARSE_UNRECOGNIZED", Severity.WARNING, "非绩效自评报告", null, reason,
                 new Location("file", null, null, null, null, null, null), Map.of("reason", reason), null);
     }

@@ -22,9 +22,10 @@ import java.util.function.Predicate;
  * Turns a path into submissions. The rule:
  * <ul>
  *   <li>a file is one submission;</li>
- *   <li>in a folder, each folder (and subfolder) is looked at on its own: when the files directly in it are exactly
- *   one report (.docx, .doc, .txt …) and one or more workbooks (.xlsx, .xls …), they are one submission, the report
- *   first and the workbooks after it by name; otherwise every file is its own submission;</li>
+ *   <li>in a folder, each folder (and subfolder) is looked at on its own: its files are grouped by {@link Attachments}
+ *   into reports, each with the attachments that belong to it (by file name, or by the title inside); a report with
+ *   its attachments is one submission, the report first and its attachments after it by name; a file that is
+ *   neither a report's nor one of its attachments is its own submission;</li>
  *   <li>a .zip is unpacked (safely, see {@link SafeUnzip}) into a temporary folder and treated like a folder; the
  *   folder is deleted by {@link #close()}. An archive inside an archive is not unpacked.</li>
  * </ul>
@@ -96,22 +97,23 @@ public final class Submissions implements AutoCloseable {
             Path dir = e.getKey();
             List<Path> files = e.getValue();
             List<Path> zips = files.stream().filter(Readers::isArchiveName).toList();
-            List<Path> workbooks = files.stream().filter(f -> !Readers.isArchiveName(f) && Readers.isWorkbookName(f)).toList();
-            List<Path> reports = files.stream().filter(f -> !Readers.isArchiveName(f) && !Readers.isWorkbookName(f)).toList();
             for (Path z : zips) {
                 if (archives) out.addAll(archive(z, naming.apply(z)));
                 else out.add(Submission.unreadable(naming.apply(z), "压缩包中的压缩包不会再解压；请解压后提交其中的文件"));
             }
-            if (reports.size() == 1 && !workbooks.isEmpty()) {
-                List<Submission.File> parts = new ArrayList<>();
-                parts.add(new Submission.File(reports.get(0), naming.apply(reports.get(0))));
-                for (Path w : workbooks) parts.add(new Submission.File(w, naming.apply(w)));
-                String name = !dir.equals(root) ? naming.apply(dir) : rootName.isEmpty() ? parts.get(0).name() : rootName;
-                out.add(new Submission(name, parts, null));
-            } else {
-                for (Path f : files) {
-                    if (!Readers.isArchiveName(f)) out.add(new Submission(naming.apply(f), List.of(new Submission.File(f, naming.apply(f))), null));
+            List<Path> documents = files.stream().filter(f -> !Readers.isArchiveName(f)).toList();
+            for (List<Path> group : Attachments.group(documents)) {
+                List<Submission.File> parts = group.stream().map(f -> new Submission.File(f, naming.apply(f))).toList();
+                String name;
+                if (parts.size() == 1) {
+                    name = parts.get(0).name();
+                } else if (group.size() == documents.size()) {
+                    // The folder is one unit's: named after the folder.
+                    name = !dir.equals(root) ? naming.apply(dir) : rootName.isEmpty() ? parts.get(0).name() : rootName;
+                } else {
+                    name = parts.get(0).name();
                 }
+                out.add(new Submission(name, parts, null));
             }
         }
         out.sort(Comparator.comparing(s -> s.fileNames().get(0)));

@@ -73,6 +73,20 @@ final class NarrativeScores {
         }
     }
 
+    /**
+     * When the report has a 整体支出绩效自评表 with a total, the narrative's group headings ("（一）预算执行率（分值10分，
+     * 得9.92分）") only summarise that table: the narrative self-score is compared with the table's total
+     * (SCR_NARRATIVE_MISMATCH), not with the sum of the narrative groups, so the narrative sheet keeps no total.
+     */
+    static void yieldToTable(Recognition rec) {
+        boolean table = rec.factsOf(ScoreSheet.class).stream()
+                .anyMatch(s -> s.getKind().equals(ScoreSheet.OVERALL) && s.getTotalScore() != null);
+        if (!table) return;
+        for (ScoreSheet s : rec.factsOf(ScoreSheet.class)) {
+            if (s.getKind().equals(ScoreSheet.NARRATIVE) && s.getTotalScore() != null) s.setTotal(null, null, null);
+        }
+    }
+
     /** The paragraph after an item explains it unless it is the next item, group or heading. */
     private static boolean isExplanation(Paragraph next) {
         String t = Numbers.normalize(next.text());

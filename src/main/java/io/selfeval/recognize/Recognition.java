@@ -12,7 +12,7 @@ public final class Recognition {
     private Integer year;
     private Amount statedSelfScore;
     private Amount recomputedSelfScore;
-    private boolean report;
+    private GenreEvidence genre;
 
     public List<Object> facts() { return facts; }
     public void add(Object fact) { facts.add(fact); }
@@ -30,7 +30,12 @@ public final class Recognition {
     public Amount recomputedSelfScore() { return recomputedSelfScore; }
     public void recomputedSelfScore(Amount a) { recomputedSelfScore = a; }
 
-    /** Whether the document looks like a self-evaluation report at all. */
-    public boolean looksLikeReport() { return report; }
-    public void looksLikeReport(boolean r) { report = r; }
+    /** What the document shows of its genre; whether it is a report is decided with the rule parameters. */
+    public GenreEvidence genre() { return genre; }
+    public void genre(GenreEvidence g) { genre = g; }
+
+    /** Whether the document looks like a self-evaluation report at all (word lists from the parameters table). */
+    public boolean looksLikeReport(io.selfeval.rules.RuleParameters params) {
+        return genre != null && io.selfeval.rules.Genre.isReport(genre, params);
+    }
 }

@@ -59,9 +59,9 @@ public final class Recognizer {
                 }
             }
         }
+        NarrativeScores.yieldToTable(rec);
         identity(rec);
-        rec.looksLikeReport(!rec.factsOf(Attachment.class).isEmpty() || outline.headings().size() >= 3
-                || rec.factsOf(Mention.class).stream().anyMatch(m -> m.getKind().equals(Mention.YEAR)));
+        rec.genre(GenreEvidence.of(body, outline, rec));
         return rec;
     }
 
@@ -86,11 +86,15 @@ public final class Recognizer {
             Paragraph p = body.get(i);
             Location loc = Sources.of(Location.narrative(null, p.line(), p.text().strip()), p);
             String unit = withYear;
+            String beforeYear = "";
             if (y.find()) {
                 rec.add(new Mention(Mention.YEAR, "标题", y.group(1), Amount.of(y.group(1)), loc));
                 unit = withYear.substring(y.end());
+                beforeYear = withYear.substring(0, y.start()).replaceFirst("^关于", "");
             }
             unit = REPORT_SUFFIX.matcher(unit).replaceAll("");
+            // The unit before the year: "丰岭县司法局2024年度部门整体支出绩效自评报告".
+            if (unit.length() < 3 && beforeYear.length() >= 3) unit = beforeYear;
             if (unit.length() < 3 && i + 1 < body.size()) {
                 Matcher pu = PAREN_UNIT.matcher(Numbers.normalize(body.get(i + 1).text()).strip());
                 if (pu.matches()) unit = pu.group(1).replaceAll("\\s+", "");

@@ -77,6 +77,21 @@ public final class Checks {
         return s.compareTo(lo) >= 0 && s.compareTo(hi) <= 0;
     }
 
+    /**
+     * Whether the score lies in one of the grade bands (等级.*). A score outside every band (100.5 of 100, or negative)
+     * is wrong in itself and reported by the score rules; no grade can be judged from it.
+     */
+    public static boolean inSomeBand(Amount score, RuleParameters params) {
+        if (score == null) return false;
+        for (String key : params.keys("等级.")) {
+            String[] bounds = params.text(key).split("-");
+            BigDecimal lo = new BigDecimal(bounds[0].strip());
+            BigDecimal hi = new BigDecimal(bounds[1].strip());
+            if (score.getValue().compareTo(lo) >= 0 && score.getValue().compareTo(hi) <= 0) return true;
+        }
+        return false;
+    }
+
     /** The band a score falls in, for the message. */
     public static String gradeFor(Amount score, RuleParameters params) {
         for (String key : params.keys("等级.")) {

@@ -42,6 +42,8 @@ public final class Targets {
         String unit = m.group(3);
         // Money compares in 万元 whichever unit each side was written in.
         if (unit.equals("元")) return new Value(op, number.movePointLeft(4), "万元");
+        // Per-unit money ("120元/人") compares with a plain "136元" on the other side.
+        if (unit.matches("元\\s*[/／每].*")) return new Value(op, number.movePointLeft(4), "万" + unit);
         if (unit.equals("亿元")) return new Value(op, number.movePointRight(4), "万元");
         return new Value(op, number, unit);
     }
@@ -64,7 +66,7 @@ public final class Targets {
         Value target = parse(t);
         Value actual = parse(reached(a));
         if (target == null || actual == null || !actual.op().isEmpty() && !actual.op().equals("=")) return Outcome.UNKNOWN;
-        if (!target.unit().equals(actual.unit()) && !target.unit().isEmpty() && !actual.unit().isEmpty()) return Outcome.UNKNOWN;
+        if (!sameUnit(target.unit(), actual.unit()) && !target.unit().isEmpty() && !actual.unit().isEmpty()) return Outcome.UNKNOWN;
         if (target.unit().isEmpty() != actual.unit().isEmpty() && (isPercent(target) || isPercent(actual))) return Outcome.UNKNOWN;
         // A bare zero target (差错率 0%, 安全事故 0起) is a ceiling: "at least 0" would be met by anything.
         String op = target.op().isEmpty() ? (lessIsBetter(i, target) ? "≤" : "≥") : target.op();
@@ -107,7 +109,42 @@ public final class Targets {
         return outcome(i) == Outcome.MISSED;
     }
 
-    /** A cost cap "≤ 80万元" whose actual "90万元" lies above it. */
+    /**
+     * Units that are the same quantity: equal, or one the per-unit form of the other as the table writes them
+     * ("元/人" in the target, "元" in the actual).
+     */
+    private static boolean sameUnit(String a, String b) {
+        if (a.equals(b)) return true;
+        String baseA = a.replaceFirst("[/／每].*$", "");
+        String baseB = b.replaceFirst("[/／每].*$", "");
+        return !baseA.isEmpty() && baseA.equals(baseB) && (baseA.equals(a) || baseB.equals(b));
+    }
+
+    /**
+     * A per-unit cost target (单次业务培训成本 ≤3000元, 公务接待人均标准 ≤120元/人, 单车年运行成本): a performance target,
+     * not a cap on the project's money. Recognised by a word of the list (rule parameter 词表.单位成本用语) (人均, 单次,
+     * /人 …) in the indicator's name or in its target or actual value.
+     */
+    public static boolean perUnitCost(Indicator i, List<String> perUnitWords) {
+        String name = flat(i.getName());
+        String target = flat(i.getTarget());
+        String actual = flat(i.getActual());
+        for (String w : perUnitWords) {
+            if (name.contains(w) || target.contains(w) || actual.contains(w)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A cap on a project's money ("≤ 80万元", 完成任务支出不超过预算批复金额) whose actual "90万元" lies above it. A
+     * per-unit cost target ({@link #perUnitCost}) is not such a cap: missing it is judged by the scoring rules.
+     */
+    public static boolean capExceeded(Indicator i, List<String> perUnitWords) {
+        if (perUnitCost(i, perUnitWords)) return false;
+        return capExceeded(i);
+    }
+
+    /** A cost cap "≤ 80万元" whose actual "90万元" lies above it (per-unit targets not excluded). */
     public static boolean capExceeded(Indicator i) {
         if (!isCost(i)) return false;
         Value t = parse(i.getTarget());

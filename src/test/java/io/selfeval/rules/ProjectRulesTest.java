@@ -109,4 +109,67 @@ class ProjectRulesTest {
                         .anyMatch(x -> x.getMessage().contains("支出不超过预算") && x.getMessage().contains("80万元")),
                 () -> Checks.dump(r));
     }
+
+    // ---- per-unit cost targets: performance targets, not caps on the project's money ----
+
+    private static final String[] PROJECT_TOTAL = {"总分", "100", "100", ""};
+
+    /** The project sheet's cost row replaced by a per-unit target, its score and reason given, the total following. */
+    private static String perUnit(String name, String target, String actual, String score, String reason) {
+        String doc = replaceRow(Reports.complete(), COST_ROW, new String[]{"", "", "成本指标", name, target, actual, "10", score, reason});
+        String total = new java.math.BigDecimal("90").add(new java.math.BigDecimal(score)).stripTrailingZeros().toPlainString();
+        return replaceRow(doc, PROJECT_TOTAL, new String[]{"总分", "100", total, ""});
+    }
+
+    private static boolean anyError(SubmissionResult r) {
+        return r.getFindings().stream().anyMatch(f -> f.getSeverity() == io.selfeval.model.Severity.ERROR);
+    }
+
+    @Test
+    void missedPerUnitCostTargetDeductedAndExplainedIsNoFinding() {
+        for (String[] v : new String[][]{
+                {"单次会议成本", "≤3000元", "3185元"},
+                {"公务接待人均标准", "≦120元", "136元"},
+                {"公务用车单车年运行成本", "≤25000元", "27574元"},
+                {"会议服务成本", "≤120元/人", "136元/人"}}) {
+            SubmissionResult r = Checks.text(perUnit(v[0], v[1], v[2], "8", "参会人数增加，单次成本超出目标，下年压缩会议规模"));
+            assertFalse(anyError(r), () -> v[0] + ":\n" + Checks.dump(r));
+            Checks.assertNone(r, CAP);
+            Checks.assertNone(r, "SCR_DEVIATION_UNEXPLAINED");
+        }
+    }
+
+    @Test
+    void missedPerUnitCostTargetWithFullMarksIsAScoringFaultNotAnOverCap() {
+        SubmissionResult r = Checks.text(perUnit("单次会议成本", "≤3000元", "3185元", "10", "会议增加"));
+        Checks.assertNone(r, CAP);
+        Finding f = only(r, "SCR_MISSED_FULL_SCORE");
+        assertEquals("单次会议成本", f.getEvidence().get("indicator"));
+        // A unit written per person in the target and plainly in the actual is still the same quantity.
+        SubmissionResult perPerson = Checks.text(perUnit("公务接待成本", "≤120元/人", "136元", "10", "接待增加"));
+        Checks.assertNone(perPerson, CAP);
+        only(perPerson, "SCR_MISSED_FULL_SCORE");
+    }
+
+    @Test
+    void missedPerUnitCostTargetDeductedWithoutReasonIsUnexplained() {
+        SubmissionResult r = Checks.text(perUnit("公务接待人均标准", "≤120元", "141元", "8", ""));
+        Checks.assertNone(r, CAP);
+        Finding f = only(r, "SCR_DEVIATION_UNEXPLAINED");
+        assertEquals("公务接待人均标准", f.getEvidence().get("indicator"));
+        assertFalse(anyError(r), () -> Checks.dump(r));
+    }
+
+    @Test
+    void perUnitWordsAreARuleParameter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path rules = io.selfeval.testing.RuleFolders.copy(tmp, "rules");
+        String words = io.selfeval.testing.XlsxTables.get(rules.resolve("parameters.drl.xlsx"), "参数", "参数名", "词表.单位成本用语", "参数值");
+        assertTrue(words.contains("单次"), words);
+        io.selfeval.testing.XlsxTables.set(rules.resolve("parameters.drl.xlsx"), "参数", "参数名", "词表.单位成本用语", "参数值",
+                words.replace("单次,", ""));
+        String doc = perUnit("单次会议成本", "≤3000元", "3185元", "8", "参会人数增加");
+        assertFalse(Checks.codes(Checks.text(doc)).contains(CAP));
+        assertTrue(Checks.codes(Checks.text(doc, RuleBase.load(rules))).contains(CAP),
+                "without 单次 in the list the target reads as a cap again");
+    }
 }
