@@ -76,15 +76,22 @@ final class NarrativeScores {
     /**
      * When the report has a 整体支出绩效自评表, the narrative's group headings ("（一）预算执行率（分值10分，得9.92分）")
      * only summarise it, often in part (one group, or the groups without their items): the table is the score sheet,
-     * so the narrative one is dropped with its groups and items. The narrative self-score is still compared with the
-     * table's total (SCR_NARRATIVE_MISMATCH).
+     * so the narrative one is dropped with its groups and items (also when the table could not be read, e.g. flattened).
+     * Without a table, a narrative that scores fewer than {@link #MIN_GROUPS} groups is a summary and is dropped too.
+     * The narrative self-score is still compared with the table's total (SCR_NARRATIVE_MISMATCH).
      */
+    /** The fewest groups (预算执行率, 产出, 效益, 满意度 …) a narrative must score to be a score sheet of its own. */
+    private static final int MIN_GROUPS = 3;
+
     static void yieldToTable(Recognition rec) {
-        boolean table = rec.factsOf(ScoreSheet.class).stream().anyMatch(s -> s.getKind().equals(ScoreSheet.OVERALL));
-        if (!table) return;
+        boolean table = rec.factsOf(ScoreSheet.class).stream().anyMatch(s -> s.getKind().equals(ScoreSheet.OVERALL))
+                || rec.factsOf(io.selfeval.model.Attachment.class).stream().anyMatch(a -> a.getKind().equals(io.selfeval.model.Attachment.OVERALL));
         java.util.Set<String> narrative = new java.util.HashSet<>();
         for (ScoreSheet s : rec.factsOf(ScoreSheet.class)) if (s.getKind().equals(ScoreSheet.NARRATIVE)) narrative.add(s.getId());
         if (narrative.isEmpty()) return;
+        // Without a table, a narrative that names only one or two groups gives a summary, not a score sheet.
+        long groups = rec.factsOf(IndicatorGroup.class).stream().filter(g -> narrative.contains(g.getSheetId())).count();
+        if (!table && groups >= MIN_GROUPS) return;
         rec.facts().removeIf(f -> f instanceof ScoreSheet s && narrative.contains(s.getId())
                 || f instanceof Indicator i && narrative.contains(i.getSheetId())
                 || f instanceof IndicatorGroup g && narrative.contains(g.getSheetId()));

@@ -30,7 +30,7 @@ public final class Recognizer {
     public static Recognition recognize(Document doc) {
         Recognition rec = new Recognition();
         // Tables as the forms they are: flattened ones rebuilt, grids split into one table per form.
-        List<Block> blocks = TableSegmenter.segment(doc.blocks());
+        List<Block> blocks = FlattenedTables.recover(TableSegmenter.segment(doc.blocks()));
         List<TableTitles.Titled> tables = TableTitles.classify(blocks);
         int bodyEnd = tables.stream().filter(t -> t.kind() != null).mapToInt(TableTitles.Titled::titleStart).min().orElse(blocks.size());
         List<Paragraph> body = new ArrayList<>();
@@ -53,6 +53,7 @@ public final class Recognizer {
             if (y.find() && !Attachment.RUBRIC.equals(t.kind())) {
                 rec.add(new Mention(Mention.YEAR, t.name(), y.group(1), Amount.of(y.group(1)), loc));
             }
+            if (t.table().rows().isEmpty()) continue; // a flattened form that could not be rebuilt: there, but not read
             switch (t.kind()) {
                 case Attachment.BASIC_DATA -> new BasicDataTable(t, rec).recognize();
                 case Attachment.OVERALL, Attachment.PROJECT -> new ScoreTable(t, rec).recognize();

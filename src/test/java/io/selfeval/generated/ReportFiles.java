@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * workbook (the project tables stacked in one sheet, or one sheet each), or a folder of separate files.
  */
 final class ReportFiles {
-    enum Format { TXT, DOCX, FOLDER_WORKBOOK, FOLDER_STACKED_SHEET, FOLDER_SEPARATE_FILES }
+    enum Format { TXT, DOCX, FOLDER_WORKBOOK, FOLDER_STACKED_SHEET, FOLDER_SEPARATE_FILES, TXT_FLATTENED }
 
     private static final Pattern NUMBER = Pattern.compile("^\\d+(?:\\.(\\d+))?$");
 
@@ -43,6 +43,20 @@ final class ReportFiles {
             case TXT -> {
                 Path f = dir.resolve(name + ".txt");
                 Files.writeString(f, parts.whole(), StandardCharsets.UTF_8);
+                return f;
+            }
+            case TXT_FLATTENED -> {
+                // As a web page or a PDF's text gives it: every table cell a line of its own, blank cells dropped.
+                Path f = dir.resolve(name + ".txt");
+                StringBuilder sb = new StringBuilder(parts.narrative());
+                for (String a : attachments(parts)) {
+                    sb.append('\n');
+                    for (String line : a.split("\n")) {
+                        String cell = line.startsWith("\t") ? line.substring(1) : line;
+                        if (!cell.isBlank()) sb.append(cell.strip()).append('\n');
+                    }
+                }
+                Files.writeString(f, sb.toString(), StandardCharsets.UTF_8);
                 return f;
             }
             case DOCX -> {
@@ -70,6 +84,14 @@ final class ReportFiles {
                 return folder;
             }
         }
+    }
+
+    private static List<String> attachments(ReportRenderer.Parts parts) {
+        List<String> out = new ArrayList<>();
+        if (parts.basicData() != null) out.add(parts.basicData());
+        out.add(parts.overall());
+        out.addAll(parts.projects());
+        return out;
     }
 
     private static List<Block> blocks(String text) {
