@@ -26,11 +26,14 @@ final class BasicDataTable {
     private static final Pattern ELLIPSIS = Pattern.compile("^[.…。·\\s]*$");
 
     private final TableTitles.Titled titled;
+    /** The table's money is in 元 (its title or header says so). */
+    private final boolean yuan;
     private final Recognition rec;
     private final String source;
 
     BasicDataTable(TableTitles.Titled titled, Recognition rec) {
         this.titled = titled;
+        this.yuan = titled.inYuan();
         this.rec = rec;
         this.source = titled.name();
     }
@@ -78,7 +81,7 @@ final class BasicDataTable {
             String subject = Subjects.canonical(label).orElse(label);
             MoneyRow mr = new MoneyRow(label, subject, row);
             mr.values = new Amount[3];
-            for (int c = 0; c < 3; c++) mr.values[c] = Numbers.cellAmount(row.text(columns[c])).orElse(null);
+            for (int c = 0; c < 3; c++) mr.values[c] = Numbers.tableMoney(row.text(columns[c]), yuan).orElse(null);
             boolean isOfWhich = first.startsWith("其中");
             boolean isNumbered = first.matches("^(?:\\d+[、.．]|[（(]\\d+[)）]).*");
             if (isOfWhich) {

@@ -36,6 +36,8 @@ final class ScoreTable {
     private static final Pattern PROJECT_LABEL = Pattern.compile("项目(?:支出)?名称");
 
     private final TableTitles.Titled titled;
+    /** The table's money is in 元 (its title or header says so). */
+    private final boolean yuan;
     private final Recognition rec;
     private final String source;
     private final boolean project;
@@ -44,6 +46,7 @@ final class ScoreTable {
 
     ScoreTable(TableTitles.Titled titled, Recognition rec) {
         this.titled = titled;
+        this.yuan = titled.inYuan();
         this.rec = rec;
         this.source = titled.name();
         this.project = Attachment.PROJECT.equals(titled.kind());
@@ -212,9 +215,9 @@ final class ScoreTable {
     }
 
     private void fundsRow(Row row, Columns cols, List<Row> sources) {
-        Optional<Amount> initial = Numbers.cellAmount(cols.cell(row, "年初预算"));
-        Optional<Amount> budget = Numbers.cellAmount(cols.cell(row, "全年预算"));
-        Optional<Amount> spent = Numbers.cellAmount(cols.cell(row, "全年执行数"));
+        Optional<Amount> initial = Numbers.tableMoney(cols.cell(row, "年初预算"), yuan);
+        Optional<Amount> budget = Numbers.tableMoney(cols.cell(row, "全年预算"), yuan);
+        Optional<Amount> spent = Numbers.tableMoney(cols.cell(row, "全年执行数"), yuan);
         Optional<Amount> weight = Numbers.cellAmount(cols.cell(row, "分值"));
         Optional<Amount> score = Numbers.cellAmount(cols.cell(row, "得分"));
         Optional<Amount> rate = Numbers.percent(cols.cell(row, "执行率"));
@@ -240,14 +243,14 @@ final class ScoreTable {
     private void fundSources(Row totalRow, Columns cols, List<Row> sources) {
         String[][] columns = {{"年初预算", Figure.INITIAL_BUDGET, "年初预算数"}, {"全年预算", Figure.BUDGET, "全年预算数"}, {"全年执行数", Figure.SPENT, "全年执行数"}};
         for (String[] col : columns) {
-            Optional<Amount> total = Numbers.cellAmount(cols.cell(totalRow, col[0]));
+            Optional<Amount> total = Numbers.tableMoney(cols.cell(totalRow, col[0]), yuan);
             if (total.isEmpty()) continue;
             List<Figure> parts = new ArrayList<>();
             boolean any = false;
             for (Row r : sources) {
                 String label = sourceLabel(r, cols);
                 if (label.isEmpty()) continue;
-                Optional<Amount> v = Numbers.cellAmount(cols.cell(r, col[0]));
+                Optional<Amount> v = Numbers.tableMoney(cols.cell(r, col[0]), yuan);
                 any |= v.isPresent();
                 Amount a = v.orElse(Amount.blankZero());
                 parts.add(new Figure(label, col[1], scope, source, source + "#sources", a, location(r, cols.index(r, col[0]), label, col[2], a.getText())));
@@ -285,7 +288,7 @@ final class ScoreTable {
             Matcher m = SPLIT_CELL.matcher(text);
             if (!m.matches()) continue;
             String label = Subjects.compact(m.group(1));
-            Amount value = Numbers.money(m.group(2), m.group(3), m.group(2));
+            Amount value = Numbers.money(m.group(2), m.group(3) == null && yuan ? "元" : m.group(3), m.group(2));
             String subject = Subjects.canonical(label).orElse(incomeName(label));
             boolean spendSide = subject.equals(Subjects.BASIC) || subject.equals(Subjects.PROJECT);
             Figure f = new Figure(subject, Figure.SPENT, scope, source, source + (spendSide ? "#按支出性质分" : "#按收入性质分"), value,

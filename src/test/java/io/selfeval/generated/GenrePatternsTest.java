@@ -161,4 +161,37 @@ class GenrePatternsTest {
             assertTrue(has(r, fault.name()), () -> fault + " " + r.getFindings());
         }
     }
+
+    // —— 7. a table in 元 ——
+
+    /** The 基础数据表's money cells written in 元 with thousands separators, its title line saying so. */
+    private static String inYuan(String basicData, String from, String to) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\t(\\d+\\.\\d{2})$").matcher(basicData);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            java.math.BigDecimal yuan = new java.math.BigDecimal(m.group(1)).movePointRight(4);
+            m.appendReplacement(sb, "\t" + String.format("%,.2f", yuan));
+        }
+        m.appendTail(sb);
+        return sb.toString().replace("基础数据表\n", "基础数据表\n（单位：元）\n").replace(from, to);
+    }
+
+    @Test
+    void aTableInYuanIsComparedInWanYuan(@TempDir Path dir) throws Exception {
+        ReportModel m = new ReportModel(SEED);
+        ReportRenderer.Parts parts = new ReportRenderer(m, Fault.NONE).render();
+        String yuan = inYuan(parts.basicData(), "x", "x").replace("经费控制情况（万元）", "经费控制情况");
+        ReportRenderer.Parts ok = new ReportRenderer.Parts(parts.narrative(), yuan, parts.overall(), parts.projects());
+        for (ReportFiles.Format format : List.of(ReportFiles.Format.TXT, ReportFiles.Format.FOLDER_WORKBOOK)) {
+            assertNoError(check(ReportFiles.write(ok, format, dir, "yuan" + format)));
+        }
+        // The same table with the 公用经费 spend 1,000元 off: now a different figure from the narrative's.
+        String spent = String.format("%,.2f", m.publicRow[2].movePointRight(4));
+        String off = String.format("%,.2f", m.publicRow[2].movePointRight(4).add(new java.math.BigDecimal("10000")));
+        String broken = yuan.replace("\t" + spent + "\n\n\t    其中：办公经费", "\t" + off + "\n\n\t    其中：办公经费");
+        assertTrue(!broken.equals(yuan));
+        SubmissionResult r = check(ReportFiles.write(new ReportRenderer.Parts(parts.narrative(), broken, parts.overall(), parts.projects()),
+                ReportFiles.Format.TXT, dir, "yuanbroken"));
+        assertTrue(r.getFindings().stream().anyMatch(f -> f.getCode().equals("AMT_CROSS_MISMATCH") && f.getMessage().contains("公用经费")), r::toString);
+    }
 }
