@@ -26,14 +26,11 @@ final class BasicDataTable {
     private static final Pattern ELLIPSIS = Pattern.compile("^[.…。·\\s]*$");
 
     private final TableTitles.Titled titled;
-    /** The table's money is in 元 (its title or header says so). */
-    private final boolean yuan;
     private final Recognition rec;
     private final String source;
 
     BasicDataTable(TableTitles.Titled titled, Recognition rec) {
         this.titled = titled;
-        this.yuan = titled.inYuan();
         this.rec = rec;
         this.source = titled.name();
     }
@@ -58,6 +55,7 @@ final class BasicDataTable {
         List<Row> rows = titled.table().rows();
         String[] measures = null;
         int[] columns = null;
+        String unit = TableUnits.WAN;
         List<MoneyRow> money = new ArrayList<>();
         MoneyRow top = null;
         MoneyRow numbered = null;
@@ -72,6 +70,7 @@ final class BasicDataTable {
             if (first.contains("经费控制") || (measures == null && flat(row.text(1)).contains("决算"))) {
                 measures = measures(row);
                 columns = new int[]{1, 2, 3};
+                unit = TableUnits.of(row, titled.title());
                 continue;
             }
             if (measures == null || first.isEmpty() || ELLIPSIS.matcher(first).matches()) continue;
@@ -81,7 +80,7 @@ final class BasicDataTable {
             String subject = Subjects.canonical(label).orElse(label);
             MoneyRow mr = new MoneyRow(label, subject, row);
             mr.values = new Amount[3];
-            for (int c = 0; c < 3; c++) mr.values[c] = Numbers.tableMoney(row.text(columns[c]), yuan).orElse(null);
+            for (int c = 0; c < 3; c++) mr.values[c] = TableUnits.money(row.text(columns[c]), unit).orElse(null);
             boolean isOfWhich = first.startsWith("其中");
             boolean isNumbered = first.matches("^(?:\\d+[、.．]|[（(]\\d+[)）]).*");
             if (isOfWhich) {

@@ -68,13 +68,6 @@ public final class Numbers {
         return Optional.of(toAmount(m.group(1), m.group(2), s));
     }
 
-    /** A money cell of a table whose unit is 元 or 万元: a bare number takes the table's unit, a written unit its own. */
-    public static Optional<Amount> tableMoney(String cell, boolean yuan) {
-        Optional<Amount> a = cellAmount(cell);
-        if (!yuan || a.isEmpty() || !a.get().getUnit().isEmpty()) return a;
-        return Optional.of(toAmount(a.get().getValue().toPlainString(), "元", a.get().getText()));
-    }
-
     /** A cell in 万元 (the attachments' unit): like {@link #cellAmount} but a trailing 元 is converted. */
     public static Amount money(String number, String unit, String text) {
         return toAmount(number, unit, text);

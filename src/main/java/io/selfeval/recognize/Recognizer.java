@@ -29,8 +29,9 @@ public final class Recognizer {
 
     public static Recognition recognize(Document doc) {
         Recognition rec = new Recognition();
-        // Tables as the forms they are: flattened ones rebuilt, grids split into one table per form.
-        List<Block> blocks = FlattenedTables.recover(TableSegmenter.segment(doc.blocks()));
+        // Tables as the forms they are: flattened ones rebuilt (or, when they cannot be, marked as there), grids split
+        // into one table per form.
+        List<Block> blocks = FlatForms.mark(TableSegmenter.segment(FlatTables.rebuild(doc.blocks())));
         List<TableTitles.Titled> tables = TableTitles.classify(blocks);
         int bodyEnd = tables.stream().filter(t -> t.kind() != null).mapToInt(TableTitles.Titled::titleStart).min().orElse(blocks.size());
         List<Paragraph> body = new ArrayList<>();

@@ -36,17 +36,16 @@ final class ScoreTable {
     private static final Pattern PROJECT_LABEL = Pattern.compile("项目(?:支出)?名称");
 
     private final TableTitles.Titled titled;
-    /** The table's money is in 元 (its title or header says so). */
-    private final boolean yuan;
     private final Recognition rec;
     private final String source;
     private final boolean project;
     private ScoreSheet sheet;
     private String scope = Figure.DEPARTMENT;
+    /** The money unit of the funds block: its header's, else the title's (（单位：元）), else 万元. */
+    private String fundsUnit = TableUnits.WAN;
 
     ScoreTable(TableTitles.Titled titled, Recognition rec) {
         this.titled = titled;
-        this.yuan = titled.inYuan();
         this.rec = rec;
         this.source = titled.name();
         this.project = Attachment.PROJECT.equals(titled.kind());
@@ -116,6 +115,7 @@ final class ScoreTable {
                 continue;
             }
             if (joined.contains("年初预算") && joined.contains("全年预算") && (joined.contains("执行数") || joined.contains("执行率"))) {
+                fundsUnit = TableUnits.of(row, titled.title());
                 funds = columns(row, Map.of("年初预算", "年初预算", "全年预算", "全年预算", "执行数", "全年执行数", "分值", "分值", "执行率", "执行率", "得分", "得分"));
                 continue;
             }
@@ -215,9 +215,9 @@ final class ScoreTable {
     }
 
     private void fundsRow(Row row, Columns cols, List<Row> sources) {
-        Optional<Amount> initial = Numbers.tableMoney(cols.cell(row, "年初预算"), yuan);
-        Optional<Amount> budget = Numbers.tableMoney(cols.cell(row, "全年预算"), yuan);
-        Optional<Amount> spent = Numbers.tableMoney(cols.cell(row, "全年执行数"), yuan);
+        Optional<Amount> initial = TableUnits.money(cols.cell(row, "年初预算"), fundsUnit);
+        Optional<Amount> budget = TableUnits.money(cols.cell(row, "全年预算"), fundsUnit);
+        Optional<Amount> spent = TableUnits.money(cols.cell(row, "全年执行数"), fundsUnit);
         Optional<Amount> weight = Numbers.cellAmount(cols.cell(row, "分值"));
         Optional<Amount> score = Numbers.cellAmount(cols.cell(row, "得分"));
         Optional<Amount> rate = Numbers.percent(cols.cell(row, "执行率"));
@@ -243,14 +243,14 @@ final class ScoreTable {
     private void fundSources(Row totalRow, Columns cols, List<Row> sources) {
         String[][] columns = {{"年初预算", Figure.INITIAL_BUDGET, "年初预算数"}, {"全年预算", Figure.BUDGET, "全年预算数"}, {"全年执行数", Figure.SPENT, "全年执行数"}};
         for (String[] col : columns) {
-            Optional<Amount> total = Numbers.tableMoney(cols.cell(totalRow, col[0]), yuan);
+            Optional<Amount> total = TableUnits.money(cols.cell(totalRow, col[0]), fundsUnit);
             if (total.isEmpty()) continue;
             List<Figure> parts = new ArrayList<>();
             boolean any = false;
             for (Row r : sources) {
                 String label = sourceLabel(r, cols);
                 if (label.isEmpty()) continue;
-                Optional<Amount> v = Numbers.tableMoney(cols.cell(r, col[0]), yuan);
+                Optional<Amount> v = TableUnits.money(cols.cell(r, col[0]), fundsUnit);
                 any |= v.isPresent();
                 Amount a = v.orElse(Amount.blankZero());
                 parts.add(new Figure(label, col[1], scope, source, source + "#sources", a, location(r, cols.index(r, col[0]), label, col[2], a.getText())));
@@ -288,7 +288,7 @@ final class ScoreTable {
             Matcher m = SPLIT_CELL.matcher(text);
             if (!m.matches()) continue;
             String label = Subjects.compact(m.group(1));
-            Amount value = Numbers.money(m.group(2), m.group(3) == null && yuan ? "元" : m.group(3), m.group(2));
+            Amount value = Numbers.money(m.group(2), m.group(3) != null ? m.group(3) : (TableUnits.YUAN.equals(fundsUnit) ? TableUnits.YUAN : null), m.group(2));
             String subject = Subjects.canonical(label).orElse(incomeName(label));
             boolean spendSide = subject.equals(Subjects.BASIC) || subject.equals(Subjects.PROJECT);
             Figure f = new Figure(subject, Figure.SPENT, scope, source, source + (spendSide ? "#按支出性质分" : "#按收入性质分"), value,

@@ -175,8 +175,19 @@ final class TableSegmenter {
         out.add(new Table(++index[0], List.copyOf(s.rows), s.rows.get(0).line(), t.source()));
     }
 
+    /**
+     * The same header row: the same texts, or one without the other's leading merged label ("绩效指标" spanning the
+     * indicator rows is not repeated on the next page).
+     */
     private static boolean sameRow(Row a, Row b) {
-        return texts(a).equals(texts(b));
+        List<String> x = texts(a);
+        List<String> y = texts(b);
+        if (x.size() < y.size()) {
+            List<String> t = x;
+            x = y;
+            y = t;
+        }
+        return y.size() >= 2 && y.size() >= x.size() - 1 && x.subList(x.size() - y.size(), x.size()).equals(y);
     }
 
     // ---- joining a table continued on the next page ----------------------------------------------------------
@@ -229,6 +240,7 @@ final class TableSegmenter {
         if (!seen.contains(Part.INDICATORS)) return false;
         for (Row r : next.rows()) {
             Part p = part(r);
+            if (r == first && p == Part.INDICATORS) continue;
             if (p == Part.TOTAL) return true;
             if (p != null || isTitleRow(r)) return false;
         }

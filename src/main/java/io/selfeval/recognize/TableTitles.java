@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 final class TableTitles {
     private static final Pattern LABEL = Pattern.compile("^附(?:件|表)\\s*([\\d一二三四五六七八九十]+(?:\\s*[-－—]\\s*\\d+)?)");
     private static final int TITLE_LOOKBACK = 4;
-    private static final Pattern YUAN = Pattern.compile("(?:单位|金额单位)[:：]?元|[（(]元[)）]");
     private static final Pattern TITLE_WORDS = Pattern.compile("表$|表[（(]|数据表|自评表|评分表");
 
     private TableTitles() {
@@ -23,15 +22,6 @@ final class TableTitles {
 
     /** A table with its kind (one of the Attachment kinds, or null), its title text and "附件N" label. */
     record Titled(Table table, String kind, String title, String label, int titleStart) {
-        /**
-         * Whether the table's money is in 元: its title lines or header say （单位：元） or （元）, not 万元. Such a
-         * table's plain numbers are converted to 万元 at their written precision.
-         */
-        boolean inYuan() {
-            String text = Numbers.flat(title) + "|" + header(table);
-            return YUAN.matcher(text).find();
-        }
-
         String name() {
             String k = kind == null ? "表格" : kind;
             return (label == null ? "" : label + " ") + k;

@@ -1,40 +1,31 @@
 package io.selfeval.recognize;
 
 import io.selfeval.document.Block;
-import io.selfeval.document.Cell;
 import io.selfeval.document.Paragraph;
-import io.selfeval.document.Row;
 import io.selfeval.document.Table;
 import io.selfeval.model.Attachment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Attachments that arrive flattened: a web page, a copy-paste or a PDF's text gives a table as one cell per paragraph
- * ("编制数 / 2023年实际在职人数 / 控制率 / 46 / 50 / 108.70%"), sometimes with blank cells dropped. After an attachment's
- * title with no table under it, the short paragraphs that follow are taken as its cells:
- * <ul>
- *   <li>the 基础数据表's staffing block (three header labels, then three values) and money block (经费控制情况, three
- *   column headers, then rows of a label and exactly three numbers) are rebuilt as a table;</li>
- *   <li>a block whose shape is not certain (a row with fewer numbers: blank cells were dropped) is not rebuilt, and
- *   the forms with merged cells (整体/项目支出绩效自评表) are not rebuilt at all;</li>
- *   <li>either way the attachment is there: an empty table under its title says so, so that it is not reported as
- *   missing, and nothing is read from what could not be placed.</li>
- * </ul>
+ * Forms that arrive flattened (one cell per paragraph, as a web page, a copy-paste or a PDF's text gives them) and
+ * that {@link FlatTables} could not rebuild: the 整体/项目支出绩效自评表 with their merged cells, or a block whose rows
+ * do not line up. After an attachment's title with no table under it, a run of short paragraphs that carry the form's
+ * header words and several numbers is that form: an empty table under the title says it is there, so it is not
+ * reported missing, and nothing is read from what could not be placed.
  */
-final class FlattenedTables {
+final class FlatForms {
     private static final Pattern SENTENCE = Pattern.compile("[。；;]");
     private static final Pattern LABEL = Pattern.compile("^附(?:件|表)\\s*[\\d一二三四五六七八九十]+(?:\\s*[-－—]\\s*\\d+)?\\s*$");
     private static final int MAX_CELL = 40;
     private static final int MIN_CELLS = 4;
 
-    private FlattenedTables() {
+    private FlatForms() {
     }
 
-    static List<Block> recover(List<Block> blocks) {
+    static List<Block> mark(List<Block> blocks) {
         List<Block> out = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
@@ -63,8 +54,7 @@ final class FlattenedTables {
                 i = from - 1;
                 continue; // a list of attachment names, not an attachment
             }
-            List<Row> rows = Attachment.BASIC_DATA.equals(kind) ? basicData(cells) : List.of();
-            out.add(new Table(0, rows, cells.get(0).line(), p.source()));
+            out.add(new Table(0, List.of(), cells.get(0).line(), p.source()));
             i = to - 1;
         }
         return out;
@@ -102,60 +92,5 @@ final class FlattenedTables {
     private static boolean isCell(Paragraph p) {
         String t = Numbers.flat(p.text());
         return !t.isEmpty() && t.length() <= MAX_CELL && !SENTENCE.matcher(t).find();
-    }
-
-    // ---- the 基础数据表 ----
-
-    private static List<Row> basicData(List<Paragraph> cells) {
-        List<String> t = cells.stream().map(c -> Numbers.flat(c.text())).toList();
-        List<Row> rows = new ArrayList<>();
-        int line = cells.get(0).line();
-        int q = indexOf(t, "编制数", 0);
-        if (q >= 0 && q + 5 < t.size() && (t.get(q + 1).contains("在职") || t.get(q + 1).contains("实有")) && t.get(q + 2).contains("控制率")
-                && isWhole(t.get(q + 3)) && isWhole(t.get(q + 4)) && Numbers.percent(t.get(q + 5)).isPresent()) {
-            rows.add(row(line, "财政供养人员情况（人）", t.get(q), t.get(q + 1), t.get(q + 2)));
-            rows.add(row(line, "", t.get(q + 3), t.get(q + 4), t.get(q + 5)));
-        }
-        int money = indexOf(t, "经费控制", 0);
-        if (money >= 0) money(t, money, line).ifPresent(rows::addAll);
-        return rows;
-    }
-
-    /** The money block, or nothing when one row does not have exactly three numbers. */
-    private static Optional<List<Row>> money(List<String> t, int at, int line) {
-        if (at + 3 >= t.size()) return Optional.empty();
-        for (int c = 1; c <= 3; c++) {
-            String h = t.get(at + c);
-            if (!(h.contains("决算") || h.contains("预算"))) return Optional.empty();
-        }
-        List<Row> rows = new ArrayList<>();
-        rows.add(row(line, t.get(at), t.get(at + 1), t.get(at + 2), t.get(at + 3)));
-        int k = at + 4;
-        while (k < t.size()) {
-            String label = t.get(k);
-            if (Numbers.cellAmount(label).isPresent()) return Optional.empty();
-            if (label.startsWith("楼堂馆所") || label.startsWith("厉行节约")) break;
-            int n = 0;
-            while (k + 1 + n < t.size() && Numbers.cellAmount(t.get(k + 1 + n)).isPresent()) n++;
-            if (n != 3) return Optional.empty();
-            rows.add(row(line, label, t.get(k + 1), t.get(k + 2), t.get(k + 3)));
-            k += 4;
-        }
-        return rows.size() > 1 ? Optional.of(rows) : Optional.empty();
-    }
-
-    private static boolean isWhole(String s) {
-        return s.matches("\\d{1,5}");
-    }
-
-    private static int indexOf(List<String> t, String word, int from) {
-        for (int i = from; i < t.size(); i++) if (t.get(i).contains(word)) return i;
-        return -1;
-    }
-
-    private static Row row(int line, String... cells) {
-        List<Cell> out = new ArrayList<>();
-        for (String c : cells) out.add(new Cell(c, line));
-        return new Row(out, line);
     }
 }
