@@ -74,17 +74,20 @@ final class NarrativeScores {
     }
 
     /**
-     * When the report has a 整体支出绩效自评表 with a total, the narrative's group headings ("（一）预算执行率（分值10分，
-     * 得9.92分）") only summarise that table: the narrative self-score is compared with the table's total
-     * (SCR_NARRATIVE_MISMATCH), not with the sum of the narrative groups, so the narrative sheet keeps no total.
+     * When the report has a 整体支出绩效自评表, the narrative's group headings ("（一）预算执行率（分值10分，得9.92分）")
+     * only summarise it, often in part (one group, or the groups without their items): the table is the score sheet,
+     * so the narrative one is dropped with its groups and items. The narrative self-score is still compared with the
+     * table's total (SCR_NARRATIVE_MISMATCH).
      */
     static void yieldToTable(Recognition rec) {
-        boolean table = rec.factsOf(ScoreSheet.class).stream()
-                .anyMatch(s -> s.getKind().equals(ScoreSheet.OVERALL) && s.getTotalScore() != null);
+        boolean table = rec.factsOf(ScoreSheet.class).stream().anyMatch(s -> s.getKind().equals(ScoreSheet.OVERALL));
         if (!table) return;
-        for (ScoreSheet s : rec.factsOf(ScoreSheet.class)) {
-            if (s.getKind().equals(ScoreSheet.NARRATIVE) && s.getTotalScore() != null) s.setTotal(null, null, null);
-        }
+        java.util.Set<String> narrative = new java.util.HashSet<>();
+        for (ScoreSheet s : rec.factsOf(ScoreSheet.class)) if (s.getKind().equals(ScoreSheet.NARRATIVE)) narrative.add(s.getId());
+        if (narrative.isEmpty()) return;
+        rec.facts().removeIf(f -> f instanceof ScoreSheet s && narrative.contains(s.getId())
+                || f instanceof Indicator i && narrative.contains(i.getSheetId())
+                || f instanceof IndicatorGroup g && narrative.contains(g.getSheetId()));
     }
 
     /** The paragraph after an item explains it unless it is the next item, group or heading. */

@@ -29,7 +29,8 @@ public final class Recognizer {
 
     public static Recognition recognize(Document doc) {
         Recognition rec = new Recognition();
-        List<Block> blocks = doc.blocks();
+        // Tables as the forms they are: flattened ones rebuilt, grids split into one table per form.
+        List<Block> blocks = TableSegmenter.segment(doc.blocks());
         List<TableTitles.Titled> tables = TableTitles.classify(blocks);
         int bodyEnd = tables.stream().filter(t -> t.kind() != null).mapToInt(TableTitles.Titled::titleStart).min().orElse(blocks.size());
         List<Paragraph> body = new ArrayList<>();

@@ -49,16 +49,24 @@ final class ScoreTable {
         this.project = Attachment.PROJECT.equals(titled.kind());
     }
 
-    /** Column positions by meaning, counted from the right end of the header row. */
-    private record Columns(Map<String, Integer> fromRight) {
+    /**
+     * Column positions by meaning, counted from the right end of the header row; for a workbook also the sheet column
+     * of each header cell, so a row is read at the header's column (a cell merged over it on the left reads as blank).
+     */
+    private record Columns(Map<String, Integer> fromRight, Map<String, Integer> sheetColumn) {
         String cell(Row row, String key) {
-            Integer r = fromRight.get(key);
-            if (r == null) return "";
-            int c = row.size() - 1 - r;
+            int c = index(row, key);
             return c >= 0 ? row.text(c) : "";
         }
 
         int index(Row row, String key) {
+            Integer sc = sheetColumn.get(key);
+            if (sc != null && hasRefs(row)) {
+                for (int c = 0; c < row.size(); c++) {
+                    if (ScoreTable.sheetColumn(row.cells().get(c).ref()) == sc) return c;
+                }
+                return -1;
+            }
             Integer r = fromRight.get(key);
             return r == null ? -1 : row.size() - 1 - r;
         }
@@ -66,6 +74,22 @@ final class ScoreTable {
         boolean has(String key) {
             return fromRight.containsKey(key);
         }
+    }
+
+    private static boolean hasRefs(Row row) {
+        return !row.cells().isEmpty() && row.cells().stream().allMatch(c -> sheetColumn(c.ref()) >= 0);
+    }
+
+    /** "G12" → 6; -1 when there is no address. */
+    static int sheetColumn(String ref) {
+        if (ref == null || ref.isEmpty()) return -1;
+        int col = 0;
+        int i = 0;
+        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+            col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+            i++;
+        }
+        return i == 0 ? -1 : col - 1;
     }
 
     void recognize() {
@@ -112,6 +136,7 @@ final class ScoreTable {
                     splitRow(row);
                 } else if (fundsTotal == null && (joined.contains("资金总额") || joined.contains("合计"))) {
                     fundsTotal = row;
+                    countItem(Numbers.cellAmount(funds.cell(row, "分值")).orElse(null), Numbers.cellAmount(funds.cell(row, "得分")).orElse(null));
                 } else if (fundsTotal != null) {
                     fundSources.add(row);
                 }
@@ -120,7 +145,7 @@ final class ScoreTable {
             if (indicators == null) continue;
             String first = flat(row.text(0));
             if (first.startsWith("总分") || first.startsWith("合计") || joined.startsWith("总分") || joined.startsWith("|总分")) {
-                totalRow(row);
+                totalRow(row, indicators);
                 continue;
             }
             String l1 = flat(indicators.cell(row, "一级"));
@@ -170,6 +195,8 @@ final class ScoreTable {
 
     private Columns columns(Row header, Map<String, String> words) {
         Map<String, Integer> fromRight = new LinkedHashMap<>();
+        Map<String, Integer> sheetColumn = new LinkedHashMap<>();
+        boolean refs = hasRefs(header);
         for (int c = 0; c < header.size(); c++) {
             String h = flat(header.text(c));
             for (Map.Entry<String, String> w : words.entrySet()) {
@@ -177,10 +204,11 @@ final class ScoreTable {
                     // "执行率" also contains "执行": keep the spend column to the header that says 执行数.
                     if (w.getKey().equals("执行数") && !h.contains("执行数")) continue;
                     fromRight.put(w.getValue(), header.size() - 1 - c);
+                    if (refs) sheetColumn.put(w.getValue(), sheetColumn(header.cells().get(c).ref()));
                 }
             }
         }
-        return new Columns(fromRight);
+        return new Columns(fromRight, sheetColumn);
     }
 
     private void fundsRow(Row row, Columns cols, List<Row> sources) {
@@ -319,6 +347,7 @@ final class ScoreTable {
         Optional<Amount> weight = Numbers.cellAmount(weightText);
         Optional<Amount> score = Numbers.cellAmount(scoreText);
         String rowName = level3.isEmpty() ? level2 : level3.replaceAll("\\s+", "");
+        countItem(weight.orElse(null), score.orElse(null));
         rec.add(new Indicator(sheet.getId(), level1, level2, level3.replaceAll("\\s*\\n\\s*", ""), target, actual,
                 weight.orElse(null), score.orElse(null), reason,
                 location(row, cols.index(row, "得分"), rowName, "得分", rowExcerpt(target, actual, weightText, scoreText))));
@@ -330,14 +359,57 @@ final class ScoreTable {
                 + " ｜ 分值 " + weight.strip() + " ｜ 得分 " + score.strip();
     }
 
-    private void totalRow(Row row) {
-        List<Amount> numbers = new ArrayList<>();
-        for (int c = 0; c < row.size(); c++) Numbers.cellAmount(row.text(c)).ifPresent(numbers::add);
-        if (numbers.isEmpty()) return;
-        Amount weight = numbers.size() >= 2 ? numbers.get(0) : null;
-        Amount score = numbers.get(numbers.size() >= 2 ? 1 : 0);
+    /**
+     * The 总分 row: its 分值 (100) under the 分值 column and the self-score under 得分, read by column. A blank 得分
+     * cell is a missing self-score, not the 100 beside it. Only when the numbers do not stand in those columns (a
+     * rendering dropped blank cells) are they taken in header order, and a lone number is placed by what it equals:
+     * the items' scores (a score) or only their weights (the 分值; the score is then missing).
+     */
+    private void totalRow(Row row, Columns cols) {
+        List<Integer> numeric = new ArrayList<>();
+        for (int c = 0; c < row.size(); c++) {
+            if (Numbers.cellAmount(row.text(c)).isPresent()) numeric.add(c);
+        }
+        if (numeric.isEmpty()) return;
+        int wi = cols.index(row, "分值");
+        int si = cols.index(row, "得分");
+        Amount weight;
+        Amount score;
+        if (cols.has("分值") && cols.has("得分") && numeric.stream().allMatch(c -> c == wi || c == si)) {
+            weight = wi >= 0 ? Numbers.cellAmount(row.text(wi)).orElse(null) : null;
+            score = si >= 0 ? Numbers.cellAmount(row.text(si)).orElse(null) : null;
+        } else {
+            List<Amount> numbers = numeric.stream().map(c -> Numbers.cellAmount(row.text(c)).orElseThrow()).toList();
+            boolean scoreFirst = cols.has("分值") && cols.has("得分")
+                    && cols.fromRight().get("得分") > cols.fromRight().get("分值");
+            if (numbers.size() >= 2) {
+                weight = numbers.get(scoreFirst ? 1 : 0);
+                score = numbers.get(scoreFirst ? 0 : 1);
+            } else {
+                Amount only = numbers.get(0);
+                boolean isScoreSum = itemScores != null && ScoreTable.same(only, itemScores);
+                boolean isWeightSum = itemWeights != null && ScoreTable.same(only, itemWeights);
+                weight = isWeightSum ? only : null;
+                score = isWeightSum && !isScoreSum ? null : only;
+            }
+        }
+        if (weight == null && score == null) return;
         ensureSheet(titled.title());
-        sheet.setTotal(weight, score, location(row, "总分", "得分", score.getText()));
+        Amount at = score != null ? score : weight;
+        sheet.setTotal(weight, score, location(row, score != null ? si : wi, "总分", "得分", at.getText()));
+    }
+
+    /** Sums of the item weights and scores read so far (the rate item included), for placing a lone 总分 number. */
+    private BigDecimal itemWeights;
+    private BigDecimal itemScores;
+
+    private void countItem(Amount weight, Amount score) {
+        if (weight != null) itemWeights = (itemWeights == null ? BigDecimal.ZERO : itemWeights).add(weight.getValue());
+        if (score != null) itemScores = (itemScores == null ? BigDecimal.ZERO : itemScores).add(score.getValue());
+    }
+
+    private static boolean same(Amount a, BigDecimal b) {
+        return a.getValue().subtract(b).abs().compareTo(new BigDecimal("0.005")) <= 0;
     }
 
     /** 产出指标(50分) → 产出指标; the four standard first-level names, else the text without its points. */

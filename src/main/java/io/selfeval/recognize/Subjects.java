@@ -85,6 +85,22 @@ public final class Subjects {
         return Optional.ofNullable(found);
     }
 
+    private static final Pattern CONJUNCTION = Pattern.compile("^\\s*(?:和|与|及|以及|、|加|同|、|，)\\s*$");
+
+    /** Whether a label joins two subjects ("基本支出和项目支出合计"): its amount is no single subject's. */
+    public static boolean joined(String text) {
+        Matcher m = ANY.matcher(text);
+        String lastSubject = null;
+        int lastEnd = -1;
+        while (m.find()) {
+            String s = canonical(m.group()).orElse(m.group());
+            if (lastSubject != null && !s.equals(lastSubject) && CONJUNCTION.matcher(text.substring(lastEnd, m.start())).matches()) return true;
+            lastSubject = s;
+            lastEnd = m.end();
+        }
+        return false;
+    }
+
     /** The text with every subject name taken out, so that "支出" in "基本支出" is not read as a measure. */
     public static String strip(String text) {
         // "一般公共预算资金" is the general budget's budget: its 预算 still names the measure.
