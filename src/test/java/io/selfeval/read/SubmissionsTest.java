@@ -262,4 +262,37 @@ class SubmissionsTest {
             }
         }
     }
+
+    @Test
+    void attachmentsInASubfolderJoinTheUnitsReport() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("测试县"));
+        String text = Reports.complete();
+        Word.of(TextReader.parse("r", text.substring(0, text.indexOf("附件1\n"))), folder.resolve("自评报告.docx"));
+        Path sub = Files.createDirectories(folder.resolve("附件"));
+        Excel.of(List.of(TextReader.parse("a", Reports.basicData())), sub.resolve("1.xlsx"));
+        Word.of(TextReader.parse("b", Reports.overall()), sub.resolve("附件2 整体支出绩效自评表.docx"));
+        Files.writeString(sub.resolve("附件3 项目支出绩效自评表.txt"), Reports.project());
+        try (Submissions s = new Submissions()) {
+            List<Submission> found = s.collect(folder.getParent(), p -> false);
+            assertEquals(1, found.size(), () -> found.toString());
+            assertEquals(folder.toString(), found.get(0).name());
+            assertEquals(folder.resolve("自评报告.docx").toString(), found.get(0).fileNames().get(0));
+            assertEquals(4, found.get(0).fileNames().size());
+        }
+        SubmissionResult r = Checks.file(folder);
+        assertTrue(r.getFindings().stream().noneMatch(f -> f.getSeverity() == io.selfeval.model.Severity.ERROR), () -> Checks.dump(r));
+    }
+
+    @Test
+    void aUnitsSubfolderOfWorkbooksIsNotAnotherReportsAttachment() throws Exception {
+        Path batch = Files.createDirectories(dir.resolve("全县"));
+        Files.writeString(batch.resolve("甲单位自评报告.txt"), Reports.complete());
+        Path other = Files.createDirectories(batch.resolve("乙单位"));
+        Excel.of(List.of(TextReader.parse("a", Reports.basicData())), other.resolve("乙单位.xlsx"));
+        try (Submissions s = new Submissions()) {
+            List<Submission> found = s.collect(batch, p -> false);
+            assertEquals(2, found.size(), () -> found.toString());
+            assertTrue(found.stream().allMatch(x -> x.fileNames().size() == 1), () -> found.toString());
+        }
+    }
 }
