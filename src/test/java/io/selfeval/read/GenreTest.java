@@ -87,4 +87,54 @@ class GenreTest {
         // No 自评 in the title, no tables: the genre's section headings are enough.
         recognized(Checks.text("测试县人民政府办公室2024年度部门整体支出情况\n" + Reports.body()));
     }
+
+    static final String DISCLOSURE_WITH_SCORE = """
+            测试县水利局2023年度部门决算公开说明
+            第一部分 部门概况
+            一、部门职责
+            负责全县水资源管理。
+            第二部分 2023年度部门决算情况说明
+            一、收入支出决算总体情况说明
+            2023年度收入总计500万元，支出总计490万元。
+            二、一般公共预算财政拨款支出决算情况说明
+            一般公共预算财政拨款支出490万元，其中基本支出390万元，项目支出100万元。
+            三、预算绩效情况说明
+            本单位组织开展了2023年度部门整体支出绩效自评，自评得分95分，评价等级为优秀。
+            四、存在的问题
+            部分项目执行进度偏慢。
+            五、改进措施
+            加强预算执行管理。
+            """;
+
+    @Test
+    void finalAccountsDisclosureMentioningTheSelfScoreIsNotAReport() throws Exception {
+        onlyUnrecognized(Checks.text(DISCLOSURE_WITH_SCORE));
+        Path docx = dir.resolve("决算公开.docx");
+        Word.of(TextReader.parse("d", DISCLOSURE_WITH_SCORE), docx);
+        onlyUnrecognized(Checks.file(docx));
+    }
+
+    @Test
+    void targetDeclarationAsAWordTableIsNotAReport() throws Exception {
+        String doc = "附件\n测试县人民政府办公室2025年度部门整体支出绩效目标申报表\n" + io.selfeval.bench.TextTable.table()
+                .row("部门名称", "测试县人民政府办公室")
+                .row("年度预算申请（万元）", "500")
+                .row("一级指标", "二级指标", "三级指标", "指标值")
+                .row("产出指标", "数量指标", "办理文件", "≥1000件")
+                .row("", "成本指标", "支出不超过预算", "≤500万元")
+                .row("效益指标", "社会效益指标", "群众办事满意", "≥90%");
+        Path docx = dir.resolve("申报表.docx");
+        Word.of(TextReader.parse("t", doc), docx);
+        onlyUnrecognized(Checks.file(docx));
+    }
+
+    @Test
+    void aReportPublishedWithTheFinalAccountsIsStillAReport() {
+        String title = Reports.complete().lines().findFirst().orElseThrow();
+        recognized(Checks.text(Reports.complete().replaceFirst(java.util.regex.Pattern.quote(title),
+                "（2024年度部门决算公开附件）\n" + title)));
+        // With its tables, a disclosure that carries the self-evaluation report is checked as a report.
+        recognized(Checks.text(Reports.complete().replaceFirst(java.util.regex.Pattern.quote(title),
+                "测试县人民政府办公室2024年度部门决算公开说明")));
+    }
 }
