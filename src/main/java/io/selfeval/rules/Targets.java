@@ -144,17 +144,6 @@ public final class Targets {
         return capExceeded(i);
     }
 
-    /**
-     * Whether a cost cap is a cap on the project's spend rather than on one cost within it: not far below the
-     * project's 全年预算数 (at least {@code minShare} of it; "≤70万元" in a 70万元 project, not "≤3000元" for a
-     * training or "≤30万元" for equipment). Without a budget in the funds block the cap is taken as written.
-     */
-    public static boolean capsProjectSpend(Indicator i, io.selfeval.model.Amount budget, BigDecimal minShare) {
-        BigDecimal cap = number(i.getTarget());
-        if (cap == null || budget == null || budget.getValue().signum() <= 0) return true;
-        return cap.compareTo(budget.getValue().multiply(minShare)) >= 0;
-    }
-
     /** A cost cap "≤ 80万元" whose actual "90万元" lies above it (per-unit targets not excluded). */
     public static boolean capExceeded(Indicator i) {
         if (!isCost(i)) return false;

@@ -167,8 +167,6 @@ class ProjectRulesTest {
         assertTrue(words.contains("单次"), words);
         io.selfeval.testing.XlsxTables.set(rules.resolve("parameters.drl.xlsx"), "参数", "参数名", "词表.单位成本用语", "参数值",
                 words.replace("单次,", ""));
-        // The budget share would still keep a 3000元 cap in a 70万元 project from being the project's money.
-        io.selfeval.testing.XlsxTables.set(rules.resolve("parameters.drl.xlsx"), "参数", "参数名", "项目成本上限最低预算占比", "参数值", "0");
         String doc = perUnit("单次会议成本", "≤3000元", "3185元", "8", "参会人数增加");
         assertFalse(Checks.codes(Checks.text(doc)).contains(CAP));
         assertTrue(Checks.codes(Checks.text(doc, RuleBase.load(rules))).contains(CAP),
@@ -189,21 +187,5 @@ class ProjectRulesTest {
         String project = replaceRow(Reports.complete(), COST_ROW,
                 new String[]{"", "", "成本指标", "支出不超过预算", "≤70万元", "80万元", "10", "9", "超支"});
         assertTrue(Checks.codes(Checks.text(project)).contains(CAP));
-    }
-
-    @Test
-    void aCapFarBelowTheProjectBudgetIsACostTargetNotTheProjectsMoney() {
-        // 70万元 project: a 3000元 training cost and a 30万元 equipment cost are targets within it.
-        for (String[] v : new String[][]{{"培训成本", "≤3000元", "3200元"}, {"设备购置成本", "≤30万元", "35万元"}}) {
-            SubmissionResult explained = Checks.text(perUnit(v[0], v[1], v[2], "8", "培训人数增加，成本超出目标，下年优化安排"));
-            Checks.assertNone(explained, CAP);
-            assertFalse(anyError(explained), () -> v[0] + ":\n" + Checks.dump(explained));
-            SubmissionResult full = Checks.text(perUnit(v[0], v[1], v[2], "10", "培训人数增加"));
-            Checks.assertNone(full, CAP);
-            assertEquals(v[0], only(full, "SCR_MISSED_FULL_SCORE").getEvidence().get("indicator"));
-        }
-        // A cap at the project's budget is its money: over it is PRJ_OVER_CAP.
-        SubmissionResult over = Checks.text(perUnit("项目支出成本", "≤70万元", "75万元", "8", "超支"));
-        assertTrue(Checks.codes(over).contains(CAP), () -> Checks.dump(over));
     }
 }
