@@ -101,6 +101,34 @@ public final class Attachments {
         return out;
     }
 
+    /**
+     * A unit's folder often keeps the attachments in a subfolder of their own (测试县/自评报告.docx,
+     * 测试县/附件/附件1 基础数据表.xlsx …). A subfolder named 附件/附表, or whose files all have names that say
+     * attachment (附件N…, 附表…, …表; being a workbook is not enough here), joins its parent folder's files when the parent holds exactly one report, so that report and
+     * its attachments are one submission. Deepest folders first, so 附件/附件3/ reaches the report too.
+     */
+    static void joinAttachmentFolders(Map<Path, List<Path>> byFolder, Path root) {
+        List<Path> dirs = new ArrayList<>(byFolder.keySet());
+        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path dir : dirs) {
+            if (dir.equals(root) || dir.getParent() == null) continue;
+            List<Path> files = byFolder.get(dir);
+            List<Path> parent = byFolder.get(dir.getParent());
+            if (files == null || parent == null) continue;
+            List<Path> documents = files.stream().filter(f -> !Readers.isArchiveName(f)).toList();
+            if (documents.isEmpty() || documents.size() != files.size()) continue;
+            boolean folderNamed = ATTACHMENT_FOLDER.matcher(dir.getFileName().toString().strip()).find();
+            // Workbooks alone do not tell: a unit's folder of workbooks in a batch is not the parent's attachment.
+            if (!folderNamed && !documents.stream().allMatch(Attachments::explicitName)) continue;
+            long reports = parent.stream().filter(f -> !Readers.isArchiveName(f) && !attachmentByName(f)).count();
+            if (reports != 1) continue;
+            parent.addAll(documents);
+            byFolder.remove(dir);
+        }
+    }
+
+    private static final Pattern ATTACHMENT_FOLDER = Pattern.compile("^(?:附件|附表)");
+
     /** 附件1 基础数据表.xlsx, 附表.xlsx, 整体支出绩效自评表.docx, and every workbook; not …报告…. */
     static boolean attachmentByName(Path f) {
         if (stem(f).contains("报告")) return false;

@@ -92,6 +92,7 @@ public final class Submissions implements AutoCloseable {
         for (Path f : walk(root)) {
             if (!skip.test(f)) byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
         }
+        Attachments.joinAttachmentFolders(byFolder, root);
         List<Submission> out = new ArrayList<>();
         for (Map.Entry<Path, List<Path>> e : byFolder.entrySet()) {
             Path dir = e.getKey();

@@ -102,6 +102,12 @@ public final class Recognizer {
                 Matcher pu = PAREN_UNIT.matcher(Numbers.normalize(body.get(i + 1).text()).strip());
                 if (pu.matches()) unit = pu.group(1).replaceAll("\\s+", "");
             }
+            // The unit alone on the line above: "丰岭县司法局" / "2024年度部门整体支出绩效自评报告". Only a line that is
+            // wholly an organisation's name, so a cover line of other words is never taken for the unit.
+            if (unit.length() < 3 && i > 0) {
+                String above = Numbers.flat(Numbers.normalize(body.get(i - 1).text()));
+                if (ORG_NAME.matcher(above).matches()) unit = above;
+            }
             if (unit.length() >= 3) units.add(new Mention(Mention.UNIT, "标题", unit, null, loc));
         }
         for (int i = 0; i < units.size(); i++) {

@@ -189,4 +189,110 @@ class SubmissionsTest {
         assertEquals(folder.resolve("附表.xlsx").toString(), parse.get(0).getLocation().getFile());
         assertEquals("测试县人民政府办公室", r.getUnit(), "the report itself was read and checked");
     }
+
+    /** A unit's folder with the report and each attachment as its own file, in mixed formats. */
+    private Path separateFiles(Path folder, String prefix, boolean withProject) throws IOException {
+        Files.createDirectories(folder);
+        String text = Reports.complete();
+        Word.of(TextReader.parse("r", text.substring(0, text.indexOf("附件1\n"))), folder.resolve(prefix + "自评报告.docx"));
+        Excel.of(List.of(TextReader.parse("a", Reports.basicData())), folder.resolve(prefix + "附件1 基础数据表.xlsx"));
+        Word.of(TextReader.parse("b", Reports.overall()), folder.resolve(prefix + "附件2 整体支出绩效自评表.docx"));
+        if (withProject) Files.writeString(folder.resolve(prefix + "附件3 项目支出绩效自评表.txt"), Reports.project());
+        return folder;
+    }
+
+    @Test
+    void aReportWithEachAttachmentInItsOwnFileIsOneSubmission() throws Exception {
+        Path folder = separateFiles(dir.resolve("测试县"), "", true);
+        try (Submissions s = new Submissions()) {
+            List<Submission> found = s.collect(folder, p -> false);
+            assertEquals(1, found.size(), () -> found.toString());
+            assertEquals(folder.toString(), found.get(0).name());
+            assertEquals(folder.resolve("自评报告.docx").toString(), found.get(0).fileNames().get(0));
+            assertEquals(4, found.get(0).fileNames().size());
+        }
+        SubmissionResult r = Checks.file(folder);
+        assertFalse(r.isUnreadable(), r::getError);
+        assertTrue(r.getFindings().stream().noneMatch(f -> f.getSeverity() == io.selfeval.model.Severity.ERROR), () -> Checks.dump(r));
+        // A zip of the folder is the same one submission.
+        Path zip = dir.resolve("测试县.zip");
+        zip(zip, StandardCharsets.UTF_8, folder);
+        SubmissionResult z = Checks.file(zip);
+        assertEquals(4, z.getFiles().size(), () -> z.getFiles().toString());
+        assertTrue(z.getFindings().stream().noneMatch(f -> f.getSeverity() == io.selfeval.model.Severity.ERROR), () -> Checks.dump(z));
+    }
+
+    @Test
+    void aMissingAttachmentFileIsReportedOnTheOneSubmission() throws Exception {
+        Path folder = separateFiles(dir.resolve("测试县"), "", false);
+        SubmissionResult r = Checks.file(folder);
+        assertEquals(3, r.getFiles().size());
+        assertEquals(List.of("CMP_MISSING_ATTACHMENT"), Checks.findings(r, "CMP_MISSING_ATTACHMENT").stream().map(f -> f.getCode()).toList(),
+                () -> Checks.dump(r));
+        assertTrue(Checks.findings(r, "CMP_MISSING_ATTACHMENT").get(0).getMessage().contains("项目支出绩效自评表"), () -> Checks.dump(r));
+    }
+
+    @Test
+    void anAttachmentKnownOnlyByItsTitleJoinsTheReport() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("测试县"));
+        String text = Reports.complete();
+        int cut = text.indexOf("附件1\n");
+        Word.of(TextReader.parse("r", text.substring(0, cut)), folder.resolve("1.docx"));
+        Word.of(TextReader.parse("a", text.substring(cut)), folder.resolve("2.docx"));
+        try (Submissions s = new Submissions()) {
+            List<Submission> found = s.collect(folder, p -> false);
+            assertEquals(1, found.size(), () -> found.toString());
+            assertEquals(folder.resolve("1.docx").toString(), found.get(0).fileNames().get(0));
+        }
+    }
+
+    @Test
+    void aFolderOfSeveralUnitsSplitsByUnit() throws Exception {
+        Path folder = dir.resolve("全县");
+        separateFiles(folder, "甲单位", true);
+        separateFiles(folder, "乙单位", true);
+        try (Submissions s = new Submissions()) {
+            List<Submission> found = s.collect(folder, p -> false);
+            assertEquals(2, found.size(), () -> found.toString());
+            for (Submission sub : found) {
+                String unit = sub.fileNames().get(0).contains("甲单位") ? "甲单位" : "乙单位";
+                assertTrue(sub.fileNames().get(0).endsWith(unit + "自评报告.docx"), sub::toString);
+                assertEquals(4, sub.fileNames().size(), sub::toString);
+                assertTrue(sub.fileNames().stream().allMatch(n -> n.contains(unit)), sub::toString);
+            }
+        }
+    }
+
+    @Test
+    void attachmentsInASubfolderJoinTheUnitsReport() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("测试县"));
+        String text = Reports.complete();
+        Word.of(TextReader.parse("r", text.substring(0, text.indexOf("附件1\n"))), folder.resolve("自评报告.docx"));
+        Path sub = Files.createDirectories(folder.resolve("附件"));
+        Excel.of(List.of(TextReader.parse("a", Reports.basicData())), sub.resolve("1.xlsx"));
+        Word.of(TextReader.parse("b", Reports.overall()), sub.resolve("附件2 整体支出绩效自评表.docx"));
+        Files.writeString(sub.resolve("附件3 项目支出绩效自评表.txt"), Reports.project());
+        try (Submissions s = new Submissions()) {
+            List<Submission> found = s.collect(folder.getParent(), p -> false);
+            assertEquals(1, found.size(), () -> found.toString());
+            assertEquals(folder.toString(), found.get(0).name());
+            assertEquals(folder.resolve("自评报告.docx").toString(), found.get(0).fileNames().get(0));
+            assertEquals(4, found.get(0).fileNames().size());
+        }
+        SubmissionResult r = Checks.file(folder);
+        assertTrue(r.getFindings().stream().noneMatch(f -> f.getSeverity() == io.selfeval.model.Severity.ERROR), () -> Checks.dump(r));
+    }
+
+    @Test
+    void aUnitsSubfolderOfWorkbooksIsNotAnotherReportsAttachment() throws Exception {
+        Path batch = Files.createDirectories(dir.resolve("全县"));
+        Files.writeString(batch.resolve("甲单位自评报告.txt"), Reports.complete());
+        Path other = Files.createDirectories(batch.resolve("乙单位"));
+        Excel.of(List.of(TextReader.parse("a", Reports.basicData())), other.resolve("乙单位.xlsx"));
+        try (Submissions s = new Submissions()) {
+            List<Submission> found = s.collect(batch, p -> false);
+            assertEquals(2, found.size(), () -> found.toString());
+            assertTrue(found.stream().allMatch(x -> x.fileNames().size() == 1), () -> found.toString());
+        }
+    }
 }

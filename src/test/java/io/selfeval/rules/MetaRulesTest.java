@@ -168,4 +168,42 @@ class MetaRulesTest {
         SubmissionResult r = Checks.text(report(Reports.TITLE, Reports.body(), basicDataWithStaff(quota, actual, stated), Reports.overall()));
         assertNone(r, "META_STAFF_RATE");
     }
+
+    // ---- the unit named before the year in the title ----
+
+    @Test
+    void unitBeforeTheYearInTheTitleIsCompared() {
+        String ok = "测试县人民政府办公室2024年度部门整体支出绩效自评报告\n";
+        SubmissionResult same = Checks.text(report(ok, Reports.body(), Reports.basicData(), Reports.overall()));
+        assertNone(same, "META_UNIT_MISMATCH");
+        assertEquals("测试县人民政府办公室", same.getUnit());
+        String other = "丰岭县人民政府办公室2024年度部门整体支出绩效自评报告\n";
+        SubmissionResult r = Checks.text(report(other, Reports.body(), Reports.basicData(), Reports.overall()));
+        Finding f = single(r, "META_UNIT_MISMATCH");
+        assertEquals("丰岭县人民政府办公室", f.getEvidence().get("second"));
+        assertEquals("测试县人民政府办公室", f.getEvidence().get("first"));
+    }
+
+    @Test
+    void unitInBracketsUnderAYearTitleIsCompared() {
+        String ok = "2024年度部门整体支出绩效自评报告\n（测试县人民政府办公室）\n";
+        assertNone(Checks.text(report(ok, Reports.body(), Reports.basicData(), Reports.overall())), "META_UNIT_MISMATCH");
+        String other = "2024年度部门整体支出绩效自评报告\n（丰岭县人民政府办公室）\n";
+        Finding f = single(Checks.text(report(other, Reports.body(), Reports.basicData(), Reports.overall())), "META_UNIT_MISMATCH");
+        assertEquals("丰岭县人民政府办公室", f.getEvidence().get("second"));
+    }
+
+    @Test
+    void unitOnTheLineAboveAYearTitleIsCompared() {
+        String ok = "测试县人民政府办公室\n2024年度部门整体支出绩效自评报告\n";
+        SubmissionResult same = Checks.text(report(ok, Reports.body(), Reports.basicData(), Reports.overall()));
+        assertNone(same, "META_UNIT_MISMATCH");
+        assertEquals("测试县人民政府办公室", same.getUnit());
+        String other = "丰岭县司法局\n2024年度部门整体支出绩效自评报告\n";
+        Finding f = single(Checks.text(report(other, Reports.body(), Reports.basicData(), Reports.overall())), "META_UNIT_MISMATCH");
+        assertEquals("丰岭县司法局", f.getEvidence().get("second"));
+        // A cover line that is not an organisation's name is not taken for the unit.
+        String cover = "绩效自评材料\n2024年度部门整体支出绩效自评报告\n";
+        assertNone(Checks.text(report(cover, Reports.body(), Reports.basicData(), Reports.overall())), "META_UNIT_MISMATCH");
+    }
 }

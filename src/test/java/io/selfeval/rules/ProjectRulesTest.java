@@ -172,4 +172,20 @@ class ProjectRulesTest {
         assertTrue(Checks.codes(Checks.text(doc, RuleBase.load(rules))).contains(CAP),
                 "without 单次 in the list the target reads as a cap again");
     }
+
+    @Test
+    void aMissedCostTargetOfTheWholeDepartmentIsNoProjectCap() {
+        String[] overallCost = {"", "", "成本指标", "支出不超过预算", "≤500万元", "490万元", "10", "10", "无偏差"};
+        String[] total = {"总分", "100", "98.8", ""};
+        String doc = replaceRow(Reports.complete(), overallCost,
+                new String[]{"", "", "成本指标", "三公经费支出", "≤10万元", "12万元", "10", "8", "公务接待增加，下年压缩接待规模"});
+        doc = replaceRow(doc, total, new String[]{"总分", "100", "96.8", ""});
+        doc = doc.replace("98.8分", "96.8分");
+        SubmissionResult r = Checks.text(doc);
+        Checks.assertNone(r, CAP);
+        // The project sheet's cap of its own money is still checked.
+        String project = replaceRow(Reports.complete(), COST_ROW,
+                new String[]{"", "", "成本指标", "支出不超过预算", "≤70万元", "80万元", "10", "9", "超支"});
+        assertTrue(Checks.codes(Checks.text(project)).contains(CAP));
+    }
 }

@@ -550,4 +550,48 @@ class ScoreRulesTest {
             assertTrue(Checks.codes(r).contains("SCR_STANDARD_WEIGHTS"), "the sheet must have been read: " + Checks.dump(r));
         }
     }
+
+    // ---- a score outside every grade band; narrative group headings summarising the table ----
+
+    @Nested
+    class ScoreOutsideBandsAndNarrativeSummary {
+        @Test
+        void scoreAboveFullMarksGivesNoGradeMismatch() {
+            String body = Reports.TITLE + swap(Reports.body(), "自评得分98.8分，评价等级为“优秀”", "自评得分100.5分，评价等级为“优秀”");
+            assertSilent(Checks.text(body), "SCR_GRADE_MISMATCH");
+            // Within the bands a wrong grade is still reported.
+            String wrong = Reports.TITLE + swap(Reports.body(), "自评得分98.8分，评价等级为“优秀”", "自评得分98.8分，评价等级为“良好”");
+            only(Checks.text(wrong), "SCR_GRADE_MISMATCH");
+        }
+
+        /** The body with narrative group headings that summarise 附件2 (9.8 + 50 + 29 + 10 = 98.8). */
+        String summarised(String selfScore) {
+            String groups = """
+                    （一）预算执行率（分值10分，得9.8分）
+                    全年预算执行情况良好。
+                    （二）产出指标（分值50分，得50分）
+                    各项产出任务全面完成。
+                    （三）效益指标（分值30分，得29分）
+                    社会效益较好。
+                    （四）满意度指标（分值10分，得10分）
+                    服务对象满意。
+                    """;
+            String body = swap(Reports.body(), "2024年，县政府办部门整体支出绩效自评得分98.8分，评价等级为“优秀”。",
+                    "2024年，县政府办部门整体支出绩效自评得分" + selfScore + "分，评价等级为“优秀”。\n" + groups.strip());
+            return Reports.TITLE + body + "\n" + Reports.basicData() + "\n" + Reports.overall() + "\n" + Reports.project();
+        }
+
+        @Test
+        void narrativeSummaryAgreeingWithTheTableGivesNoFinding() {
+            SubmissionResult r = Checks.text(summarised("98.8"));
+            assertTrue(r.getFindings().stream().noneMatch(f -> f.getSeverity() == io.selfeval.model.Severity.ERROR), () -> Checks.dump(r));
+        }
+
+        @Test
+        void narrativeScoreDifferingFromTheTableIsANarrativeMismatchNotASumMismatch() {
+            SubmissionResult r = Checks.text(summarised("97.8"));
+            only(r, "SCR_NARRATIVE_MISMATCH");
+            assertSilent(r, "SCR_SUM_MISMATCH");
+        }
+    }
 }
