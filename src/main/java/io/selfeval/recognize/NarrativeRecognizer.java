@@ -168,6 +168,7 @@ final class NarrativeRecognizer {
     }
 
     private void alias(Paragraph p, String text) {
+        if (!text.contains("以下简称")) return; // the lazy pattern is costly; most paragraphs have no short name
         Matcher m = ALIAS.matcher(text);
         while (m.find()) {
             String full = m.group(1).replaceAll("^.*[，,。：:]", "");

@@ -100,12 +100,13 @@ final class TableSegmenter {
     static Part part(Row row) {
         String first = firstText(row);
         if (first.isEmpty()) return null;
-        String joined = String.join("|", texts(row));
+        List<String> texts = texts(row);
+        String joined = String.join("|", texts);
         if (first.startsWith("总分") || first.startsWith("总计得分") || first.equals("合计得分")) return Part.TOTAL;
         if (joined.contains("一级指标") && (joined.contains("二级指标") || joined.contains("三级指标"))) return Part.INDICATORS;
         if (joined.contains("年初预算") && joined.contains("全年预算")) return Part.FUNDS;
         if (first.contains("财政供养人员") || first.startsWith("编制数") || first.contains("经费控制情况")) return Part.BASIC;
-        if (texts(row).size() >= 2 && NAME_LABEL.matcher(first).find()) return Part.NAME;
+        if (texts.size() >= 2 && NAME_LABEL.matcher(first).find()) return Part.NAME;
         return null;
     }
 
