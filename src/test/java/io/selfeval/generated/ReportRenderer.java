@@ -47,7 +47,9 @@ final class ReportRenderer {
     private final Set<Style> styles = EnumSet.noneOf(Style.class);
 
     private enum Style { UNIT_IN_BRACKETS, UNIT_BEFORE_YEAR, ARABIC_HEADINGS, CHAPTER_HEADINGS, YUAN, FULL_WIDTH, GE_VARIANT, SUB_LABELS,
-        SPEND_FIRST, BUDGET_LISTS, COMPLETED_SHARE, PRIOR_YEAR, NESTED_OF_WHICH, GROUP_SUMMARY, INDENT }
+        SPEND_FIRST, BUDGET_LISTS, COMPLETED_SHARE, PRIOR_YEAR, NESTED_OF_WHICH, GROUP_SUMMARY, INDENT,
+        /** 附件1 in 元 under a （单位：元） line. */ YUAN_TABLES, /** the unit alone on the first title line. */ UNIT_FIRST_LINE,
+        /** grades written 优/良/中 instead of 优秀/良好/较差. */ GRADE_ALIAS }
 
     ReportRenderer(ReportModel model, Fault fault) {
         this.m = model;
@@ -56,8 +58,13 @@ final class ReportRenderer {
         for (Style s : Style.values()) if (r.nextBoolean()) styles.add(s);
         if (styles.contains(Style.UNIT_IN_BRACKETS)) styles.remove(Style.UNIT_BEFORE_YEAR);
         if (styles.contains(Style.ARABIC_HEADINGS)) styles.remove(Style.CHAPTER_HEADINGS);
+        if (styles.contains(Style.UNIT_IN_BRACKETS) || styles.contains(Style.UNIT_BEFORE_YEAR)) styles.remove(Style.UNIT_FIRST_LINE);
+        scoreWording = r.nextInt(3);
         applyFault();
     }
+
+    /** Which of the self-score sentences the narrative uses. */
+    private int scoreWording;
 
     String describe() {
         return "seed " + m.seed + " fault " + fault + " styles " + styles;
@@ -187,7 +194,7 @@ final class ReportRenderer {
                 o.total = o.total.subtract(BigDecimal.ONE);
                 m.grade = ReportModel.gradeOf(o.total);
             }
-            case SCR_GRADE_MISMATCH -> narrativeGrade = m.grade.equals("优秀") ? "较差" : "优秀";
+            case SCR_GRADE_MISMATCH -> narrativeGrade = GradeBands.wrongGradeFor(o.total);
             case META_UNIT_MISMATCH -> tableUnit = ReportModel.COUNTIES[(java.util.Arrays.asList(ReportModel.COUNTIES).indexOf(m.county) + 1)
                     % ReportModel.COUNTIES.length] + m.office;
             case META_YEAR_MISMATCH -> titleYear = m.year - 2;
@@ -240,6 +247,7 @@ final class ReportRenderer {
         String unit = m.unit();
         String yearWord = titleYear + "年度";
         if (styles.contains(Style.UNIT_IN_BRACKETS)) sb.append(yearWord).append("部门整体支出绩效自评报告\n（").append(unit).append("）\n");
+        else if (styles.contains(Style.UNIT_FIRST_LINE)) sb.append(unit).append('\n').append(yearWord).append("部门整体支出绩效自评报告\n");
         else if (styles.contains(Style.UNIT_BEFORE_YEAR)) sb.append(unit).append(yearWord).append("部门整体支出绩效自评报告\n");
         else sb.append(yearWord).append(unit).append("整体支出绩效自评报告\n");
         sb.append('\n');
@@ -266,8 +274,15 @@ final class ReportRenderer {
         sb.append(h1("政府性基金预算支出情况")).append('\n').append(shortName).append("无此项支出。\n");
         sb.append(h1("部门整体支出绩效情况")).append('\n');
         if (fault != Fault.CMP_MISSING_SELF_SCORE) {
-            sb.append(m.year).append("年，").append(shortName).append("围绕中心工作，严格执行预算，各项工作有序推进。经自评，部门整体支出绩效自评得分")
-                    .append(plain(narrativeScore)).append("分，评价等级为“").append(narrativeGrade).append("”。\n");
+            String grade = gradeText(narrativeGrade);
+            sb.append(m.year).append("年，").append(shortName).append("围绕中心工作，严格执行预算，各项工作有序推进。");
+            switch (scoreWording) {
+                case 0 -> sb.append("经自评，部门整体支出绩效自评得分").append(plain(narrativeScore)).append("分，评价等级为“").append(grade).append("”。\n");
+                case 1 -> sb.append("经综合评价，").append(m.year).append("年度部门整体支出绩效自评综合得分为").append(plain(narrativeScore))
+                        .append("分，自评等级为").append(grade).append("。\n");
+                default -> sb.append("根据部门整体支出绩效评价指标体系逐项打分，自评得分").append(plain(narrativeScore)).append("分，绩效评价结果为“")
+                        .append(grade).append("”。\n");
+            }
         } else {
             sb.append(m.year).append("年，").append(shortName).append("围绕中心工作，严格执行预算，各项工作有序推进。\n");
         }
@@ -329,6 +344,17 @@ final class ReportRenderer {
         return digits(sb.toString());
     }
 
+    /** The grade as written: 优秀, or its short form 优 (the 等级别名.* parameters). */
+    private String gradeText(String grade) {
+        if (!styles.contains(Style.GRADE_ALIAS)) return grade;
+        return switch (grade) {
+            case "优秀" -> "优";
+            case "良好" -> "良";
+            case "较差" -> "中";
+            default -> grade;
+        };
+    }
+
     private String threePublicSentence() {
         BigDecimal[] v = m.threePublic[2];
         String cars = money(m.cars(2));
@@ -374,25 +400,30 @@ final class ReportRenderer {
         TextTable t = TextTable.table()
                 .row("财政供养人员情况（人）", "编制数", m.year + "年实际在职人数", "控制率")
                 .row("", Integer.toString(m.quota), Integer.toString(m.staff), pctText(m.staffRate))
-                .row("经费控制情况（万元）", (m.year - 1) + "年决算数", m.year + "年预算数", m.year + "年决算数");
+                .row(styles.contains(Style.YUAN_TABLES) ? "经费控制情况（元）" : "经费控制情况（万元）", (m.year - 1) + "年决算数", m.year + "年预算数", m.year + "年决算数");
         t.row(row("三公经费", c -> m.threePublicTotal(c)));
         t.row(row("   1、公务用车购置和维护经费", m::cars));
         t.row(row("       其中：公车购置", c -> m.threePublic[c][0]));
         t.row(row("             公车运行维护", c -> m.threePublic[c][1]));
         t.row(row("   2、出国经费", c -> m.threePublic[c][2]));
         t.row(row("   3、公务接待", c -> m.threePublic[c][3]));
-        t.row("项目支出：", m.projectPrior.toPlainString(), m.projectBudget.toPlainString(), m.projectSpent.toPlainString());
+        t.row("项目支出：", cellMoney(m.projectPrior), cellMoney(m.projectBudget), cellMoney(m.projectSpent));
         int i = 1;
-        for (Project p : m.projects) t.row("    " + (i++) + "、" + p.name, p.prior.toPlainString(), p.budget.toPlainString(), p.spent.toPlainString());
+        for (Project p : m.projects) t.row("    " + (i++) + "、" + p.name, cellMoney(p.prior), cellMoney(p.budget), cellMoney(p.spent));
         t.row(row("公用经费", c -> m.publicRow[c]));
         t.row(row("    其中：办公经费", c -> m.officeCosts[c]));
         t.row(row("          水费、电费、差旅费", c -> m.utilities[c]));
         t.row(row("          会议费、培训费", c -> m.meetings[c]));
-        return label(1, 0) + "\n" + m.year + "年度部门整体支出绩效评价基础数据表\n" + t;
+        return label(1, 0) + "\n" + m.year + "年度部门整体支出绩效评价基础数据表\n" + (styles.contains(Style.YUAN_TABLES) ? "（单位：元）\n" : "") + t;
     }
 
     private String[] row(String label, java.util.function.IntFunction<BigDecimal> column) {
-        return new String[]{label, column.apply(0).toPlainString(), column.apply(1).toPlainString(), column.apply(2).toPlainString()};
+        return new String[]{label, cellMoney(column.apply(0)), cellMoney(column.apply(1)), cellMoney(column.apply(2))};
+    }
+
+    /** A 附件1 money cell: 万元 as written, or 元 at the same precision in the 元 style. */
+    private String cellMoney(BigDecimal wan) {
+        return styles.contains(Style.YUAN_TABLES) ? wan.movePointRight(4).setScale(2, RoundingMode.UNNECESSARY).toPlainString() : wan.toPlainString();
     }
 
     private String overall() {
