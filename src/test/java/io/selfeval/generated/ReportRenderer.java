@@ -72,6 +72,12 @@ final class ReportRenderer {
     /** Which of a fault's forms is injected (where a code has several, e.g. which attachment is missing). */
     private int variant;
 
+    /** Leaves out the named styles whatever the seed drew (for tests that rewrite those parts themselves). */
+    ReportRenderer without(String... styleNames) {
+        for (String n : styleNames) styles.remove(Style.valueOf(n));
+        return this;
+    }
+
     String describe() {
         return "seed " + m.seed + " fault " + fault + (fault == Fault.NONE ? "" : " variant " + variant) + " wording " + scoreWording + " styles " + styles;
     }
