@@ -43,7 +43,7 @@ class GeneratedReportsTest {
         for (int i = 0; i < COUNT; i++) {
             long seed = 1000 + i;
             ReportFiles.Format format = formats[i % formats.length];
-            ReportRenderer renderer = new ReportRenderer(new ReportModel(seed), ReportRenderer.Fault.NONE);
+            ReportRenderer renderer = new ReportRenderer(ReportModel.random(seed), ReportRenderer.Fault.NONE);
             Path path = ReportFiles.write(renderer.render(), format, dir, "r" + i);
             SubmissionResult r = selfEval.check(path);
             perFormat.merge(format, 1, Integer::sum);

@@ -47,7 +47,7 @@ class InjectedFaultsTest {
         for (int i = 0; i < PER_FAULT; i++) {
             long seed = 50_000 + fault.ordinal() * 100L + i;
             ReportFiles.Format format = formats[i % formats.length];
-            ReportRenderer renderer = new ReportRenderer(new ReportModel(seed), fault);
+            ReportRenderer renderer = new ReportRenderer(ReportModel.random(seed), fault);
             Path path = ReportFiles.write(renderer.render(), format, dir, "r" + i);
             SubmissionResult r = GeneratedReportsTest.selfEval.check(path);
             boolean found = r.getFindings().stream().anyMatch(f -> f.getCode().equals(fault.name()));

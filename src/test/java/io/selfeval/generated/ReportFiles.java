@@ -69,16 +69,16 @@ final class ReportFiles {
                 docx(blocks(parts.narrative()), folder.resolve("自评报告.docx"));
                 List<String> attachments = new ArrayList<>();
                 if (parts.basicData() != null) attachments.add(parts.basicData());
-                attachments.add(parts.overall());
+                if (parts.overall() != null) attachments.add(parts.overall());
                 if (format == Format.FOLDER_SEPARATE_FILES) {
                     if (parts.basicData() != null) xlsx(List.of(List.of(parts.basicData())), folder.resolve("附件1 基础数据表.xlsx"));
-                    docx(blocks(parts.overall()), folder.resolve("附件2 整体支出绩效自评表.docx"));
-                    docx(blocks(String.join("\n", parts.projects())), folder.resolve("附件3 项目支出绩效自评表.docx"));
+                    if (parts.overall() != null) docx(blocks(parts.overall()), folder.resolve("附件2 整体支出绩效自评表.docx"));
+                    if (!parts.projects().isEmpty()) docx(blocks(String.join("\n", parts.projects())), folder.resolve("附件3 项目支出绩效自评表.docx"));
                     return folder;
                 }
                 List<List<String>> sheets = new ArrayList<>();
                 for (String a : attachments) sheets.add(List.of(a));
-                if (format == Format.FOLDER_STACKED_SHEET) sheets.add(parts.projects());
+                if (format == Format.FOLDER_STACKED_SHEET && !parts.projects().isEmpty()) sheets.add(parts.projects());
                 else for (String p : parts.projects()) sheets.add(List.of(p));
                 xlsx(sheets, folder.resolve("附表.xlsx"));
                 return folder;
@@ -89,7 +89,7 @@ final class ReportFiles {
     private static List<String> attachments(ReportRenderer.Parts parts) {
         List<String> out = new ArrayList<>();
         if (parts.basicData() != null) out.add(parts.basicData());
-        out.add(parts.overall());
+        if (parts.overall() != null) out.add(parts.overall());
         out.addAll(parts.projects());
         return out;
     }

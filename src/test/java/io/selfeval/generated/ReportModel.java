@@ -147,11 +147,14 @@ final class ReportModel {
         for (Project p : projects) p.sheet = sheet(p.budget, p.budget, p.spent, true);
     }
 
-    /** The band of the 等级.* parameters (优秀 90-100, 良好 80-90, 较差 60-80, 差 0-60). */
+    /** A consistent model drawn from the seed; the same seed gives the same report. */
+    static ReportModel random(long seed) {
+        return new ReportModel(seed);
+    }
+
+    /** The band of the 等级.* rule parameters (read from rules/parameters.drl.xlsx by {@link GradeBands}). */
     static String gradeOf(BigDecimal score) {
-        if (score.compareTo(BigDecimal.valueOf(90)) >= 0) return "优秀";
-        if (score.compareTo(BigDecimal.valueOf(80)) >= 0) return "良好";
-        return score.compareTo(BigDecimal.valueOf(60)) >= 0 ? "较差" : "差";
+        return GradeBands.gradeOf(score);
     }
 
     BigDecimal threePublicTotal(int column) {

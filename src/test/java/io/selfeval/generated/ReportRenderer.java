@@ -47,7 +47,11 @@ final class ReportRenderer {
     private final Set<Style> styles = EnumSet.noneOf(Style.class);
 
     private enum Style { UNIT_IN_BRACKETS, UNIT_BEFORE_YEAR, ARABIC_HEADINGS, CHAPTER_HEADINGS, YUAN, FULL_WIDTH, GE_VARIANT, SUB_LABELS,
-        SPEND_FIRST, BUDGET_LISTS, COMPLETED_SHARE, PRIOR_YEAR, NESTED_OF_WHICH, GROUP_SUMMARY, INDENT }
+        SPEND_FIRST, BUDGET_LISTS, COMPLETED_SHARE, PRIOR_YEAR, NESTED_OF_WHICH, GROUP_SUMMARY, INDENT,
+        /** 附件1 in 元 under a （单位：元） line. */ YUAN_TABLES, /** the unit alone on the first title line. */ UNIT_FIRST_LINE,
+        /** grades written 优/良/中 instead of 优秀/良好/较差. */ GRADE_ALIAS,
+        /** top-level headings （一）, subsections 1. */ PAREN_HEADINGS, /** long indicator names broken over two lines in their cell. */ WRAPPED_NAMES,
+        /** 三公 listed 接待, 出国, 车 with the car split in a 其中 bracket. */ THREE_PUBLIC_REVERSED }
 
     ReportRenderer(ReportModel model, Fault fault) {
         this.m = model;
@@ -56,11 +60,26 @@ final class ReportRenderer {
         for (Style s : Style.values()) if (r.nextBoolean()) styles.add(s);
         if (styles.contains(Style.UNIT_IN_BRACKETS)) styles.remove(Style.UNIT_BEFORE_YEAR);
         if (styles.contains(Style.ARABIC_HEADINGS)) styles.remove(Style.CHAPTER_HEADINGS);
+        if (styles.contains(Style.UNIT_IN_BRACKETS) || styles.contains(Style.UNIT_BEFORE_YEAR)) styles.remove(Style.UNIT_FIRST_LINE);
+        if (styles.contains(Style.ARABIC_HEADINGS) || styles.contains(Style.CHAPTER_HEADINGS)) styles.remove(Style.PAREN_HEADINGS);
+        scoreWording = r.nextInt(3);
+        variant = (int) Math.floorMod(model.seed, 3L);
         applyFault();
     }
 
+    /** Which of the self-score sentences the narrative uses. */
+    private int scoreWording;
+    /** Which of a fault's forms is injected (where a code has several, e.g. which attachment is missing). */
+    private int variant;
+
+    /** Leaves out the named styles whatever the seed drew (for tests that rewrite those parts themselves). */
+    ReportRenderer without(String... styleNames) {
+        for (String n : styleNames) styles.remove(Style.valueOf(n));
+        return this;
+    }
+
     String describe() {
-        return "seed " + m.seed + " fault " + fault + " styles " + styles;
+        return "seed " + m.seed + " fault " + fault + (fault == Fault.NONE ? "" : " variant " + variant) + " wording " + scoreWording + " styles " + styles;
     }
 
     // ---- faults changing the model ----
@@ -69,21 +88,27 @@ final class ReportRenderer {
     private String narrativeStaffRate;
     private String tableUnit;
     private int titleYear;
+    private int tableYear;
     private BigDecimal narrativeScore;
     private String narrativeGrade;
     private BigDecimal narrativePersonnel;
     private BigDecimal narrativePublic;
+    private BigDecimal narrativeThreePublic;
 
     private void applyFault() {
         statedRate = m.executionRate;
         narrativeStaffRate = pctText(m.staffRate);
         tableUnit = m.unit();
         titleYear = m.year;
+        tableYear = m.year;
         narrativePersonnel = m.personnel;
         narrativePublic = m.publicFunds;
         Sheet o = m.overall;
         switch (fault) {
-            case AMT_SUM_MISMATCH -> narrativePersonnel = m.personnel.add(new BigDecimal("6.00"));
+            case AMT_SUM_MISMATCH -> {
+                if (variant == 1) narrativeThreePublic = m.threePublicTotal(2).add(new BigDecimal("3.00"));
+                else narrativePersonnel = m.personnel.add(new BigDecimal("6.00"));
+            }
             case AMT_CROSS_MISMATCH -> {
                 narrativePublic = m.publicFunds.add(new BigDecimal("8.00"));
                 narrativePersonnel = m.personnel.subtract(new BigDecimal("8.00"));
@@ -108,7 +133,18 @@ final class ReportRenderer {
                 }
                 statedRate = new BigDecimal("100");
             }
-            case EXE_OVER_BUDGET -> m.threePublic[2][3] = m.threePublic[1][3].add(new BigDecimal("2.50"));
+            case EXE_OVER_BUDGET -> {
+                if (variant == 1) {
+                    // 公用经费 spent above its budget (seed 004's case): the budget column and its 其中 items shrink.
+                    BigDecimal budget = m.publicFunds.multiply(new BigDecimal("0.85")).setScale(2, RoundingMode.HALF_UP);
+                    m.publicRow[1] = budget;
+                    m.officeCosts[1] = budget.multiply(new BigDecimal("0.2")).setScale(2, RoundingMode.DOWN);
+                    m.utilities[1] = budget.multiply(new BigDecimal("0.1")).setScale(2, RoundingMode.DOWN);
+                    m.meetings[1] = budget.multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.DOWN);
+                } else {
+                    m.threePublic[2][3] = m.threePublic[1][3].add(new BigDecimal("2.50"));
+                }
+            }
             case PRJ_OVER_CAP -> {
                 Project p = m.projects.get(0);
                 BigDecimal extra = p.budget.add(new BigDecimal("12.00")).subtract(p.spent);
@@ -187,14 +223,18 @@ final class ReportRenderer {
                 o.total = o.total.subtract(BigDecimal.ONE);
                 m.grade = ReportModel.gradeOf(o.total);
             }
-            case SCR_GRADE_MISMATCH -> narrativeGrade = m.grade.equals("优秀") ? "较差" : "优秀";
+            case SCR_GRADE_MISMATCH -> narrativeGrade = GradeBands.wrongGradeFor(o.total);
             case META_UNIT_MISMATCH -> tableUnit = ReportModel.COUNTIES[(java.util.Arrays.asList(ReportModel.COUNTIES).indexOf(m.county) + 1)
                     % ReportModel.COUNTIES.length] + m.office;
-            case META_YEAR_MISMATCH -> titleYear = m.year - 2;
+            case META_YEAR_MISMATCH -> {
+                if (variant == 1) tableYear = m.year - 1;
+                else titleYear = m.year - 2;
+            }
             case META_STAFF_RATE -> narrativeStaffRate = pctText(ReportModel.pct(BigDecimal.valueOf(m.quota), BigDecimal.valueOf(m.staff)));
             default -> {
             }
         }
+        if (narrativeThreePublic == null) narrativeThreePublic = m.threePublicTotal(2);
         narrativeScore = o.total;
         if (fault == Fault.SCR_NARRATIVE_MISMATCH) narrativeScore = o.total.subtract(new BigDecimal("2.5"));
         if (narrativeGrade == null) narrativeGrade = m.grade;
@@ -213,11 +253,12 @@ final class ReportRenderer {
 
     Parts render() {
         String narrative = narrative();
-        String basic = fault == Fault.CMP_MISSING_ATTACHMENT ? null : basicData();
-        String overall = overall();
+        boolean missing = fault == Fault.CMP_MISSING_ATTACHMENT;
+        String basic = missing && variant == 0 ? null : basicData();
+        String overall = missing && variant == 2 ? null : overall();
         List<String> projects = new ArrayList<>();
         int n = 1;
-        for (Project p : m.projects) projects.add(project(p, n++));
+        if (!(missing && variant == 1)) for (Project p : m.projects) projects.add(project(p, n++));
         return new Parts(narrative, basic, overall, projects);
     }
 
@@ -227,7 +268,13 @@ final class ReportRenderer {
         heading++;
         if (styles.contains(Style.ARABIC_HEADINGS)) return heading + "、" + title;
         if (styles.contains(Style.CHAPTER_HEADINGS)) return "第" + cn(heading) + "部分 " + title;
+        if (styles.contains(Style.PAREN_HEADINGS)) return "（" + cn(heading) + "）" + title;
         return cn(heading) + "、" + title;
+    }
+
+    /** A subsection heading: （一） under 一、, 1. under （一）. */
+    private String h2(int n, String title) {
+        return styles.contains(Style.PAREN_HEADINGS) ? n + "." + title : "（" + cn(n) + "）" + title;
     }
 
     private static String cn(int n) {
@@ -240,6 +287,7 @@ final class ReportRenderer {
         String unit = m.unit();
         String yearWord = titleYear + "年度";
         if (styles.contains(Style.UNIT_IN_BRACKETS)) sb.append(yearWord).append("部门整体支出绩效自评报告\n（").append(unit).append("）\n");
+        else if (styles.contains(Style.UNIT_FIRST_LINE)) sb.append(unit).append('\n').append(yearWord).append("部门整体支出绩效自评报告\n");
         else if (styles.contains(Style.UNIT_BEFORE_YEAR)) sb.append(unit).append(yearWord).append("部门整体支出绩效自评报告\n");
         else sb.append(yearWord).append(unit).append("整体支出绩效自评报告\n");
         sb.append('\n');
@@ -252,11 +300,12 @@ final class ReportRenderer {
                 .append("人，编制控制率").append(narrativeStaffRate).append("，离退休人员").append(5 + r.nextInt(40)).append("人。\n");
         sb.append(h1("一般公共预算支出情况")).append('\n');
         sb.append(spendSentences()).append('\n');
-        sb.append("（一）基本支出情况\n");
-        sb.append(digits(m.year + "年基本支出" + money(m.basic) + "，其中人员经费" + money(narrativePersonnel) + "，公用经费"
+        sb.append(h2(1, "基本支出情况")).append('\n');
+        String basicChange = styles.contains(Style.PRIOR_YEAR) ? "，较上年增加" + money(m.money(1, 40)) + "，增长" + (1 + r.nextInt(9)) + "." + r.nextInt(10) + "%" : "";
+        sb.append(digits(m.year + "年基本支出" + money(m.basic) + basicChange + "，其中人员经费" + money(narrativePersonnel) + "，公用经费"
                 + money(narrativePublic) + "。人员经费主要用于在职人员工资福利、社会保障缴费等；公用经费主要用于办公费、水电费、差旅费等日常运转支出。")).append('\n');
         sb.append(threePublicSentence()).append('\n');
-        sb.append("（二）项目支出情况\n");
+        sb.append(h2(2, "项目支出情况")).append('\n');
         StringBuilder projects = new StringBuilder(m.year + "年项目支出" + money(m.projectSpent) + "，其中：");
         for (int i = 0; i < m.projects.size(); i++) {
             if (i > 0) projects.append("，");
@@ -266,8 +315,15 @@ final class ReportRenderer {
         sb.append(h1("政府性基金预算支出情况")).append('\n').append(shortName).append("无此项支出。\n");
         sb.append(h1("部门整体支出绩效情况")).append('\n');
         if (fault != Fault.CMP_MISSING_SELF_SCORE) {
-            sb.append(m.year).append("年，").append(shortName).append("围绕中心工作，严格执行预算，各项工作有序推进。经自评，部门整体支出绩效自评得分")
-                    .append(plain(narrativeScore)).append("分，评价等级为“").append(narrativeGrade).append("”。\n");
+            String grade = gradeText(narrativeGrade);
+            sb.append(m.year).append("年，").append(shortName).append("围绕中心工作，严格执行预算，各项工作有序推进。");
+            switch (scoreWording) {
+                case 0 -> sb.append("经自评，部门整体支出绩效自评得分").append(plain(narrativeScore)).append("分，评价等级为“").append(grade).append("”。\n");
+                case 1 -> sb.append("经综合评价，").append(m.year).append("年度部门整体支出绩效自评综合得分为").append(plain(narrativeScore))
+                        .append("分，自评等级为").append(grade).append("。\n");
+                default -> sb.append("根据部门整体支出绩效评价指标体系逐项打分，自评得分").append(plain(narrativeScore)).append("分，绩效评价结果为“")
+                        .append(grade).append("”。\n");
+            }
         } else {
             sb.append(m.year).append("年，").append(shortName).append("围绕中心工作，严格执行预算，各项工作有序推进。\n");
         }
@@ -276,7 +332,8 @@ final class ReportRenderer {
             sb.append("（一）预算执行率（分值10分，得").append(plain(o.rateScore)).append("分）\n");
             sb.append("严格按照预算批复使用资金，加强预算执行进度管理。\n");
         }
-        if (fault != Fault.CMP_MISSING_SECTION) {
+        boolean missingSection = fault == Fault.CMP_MISSING_SECTION;
+        if (!(missingSection && variant == 0)) {
             sb.append(h1("存在的问题及原因分析")).append('\n');
             if (fault == Fault.OBJ_PROBLEMS_ONLY_FUNDING) {
                 sb.append("1.经费不足，资金拨付不及时。\n2.上级资金到位较晚，经费保障不足。\n");
@@ -285,11 +342,15 @@ final class ReportRenderer {
                 sb.append("2.绩效目标设置不够科学精准。部分绩效指标以定性描述为主，量化程度不高，难以全面反映工作成效。\n");
             }
         }
-        sb.append(h1("下一步改进措施")).append('\n');
-        sb.append("一是加强财务人员业务培训，提升预算绩效管理能力，落实专人负责预算执行和绩效监控。\n");
-        sb.append("二是完善绩效目标体系，细化量化绩效指标，做到指标可衡量、可考核，与年度工作任务紧密衔接。\n");
-        sb.append(h1("部门整体支出绩效自评结果拟应用和公开情况")).append('\n');
-        sb.append("自评结果将纳入整改台账并在部门预算编制中予以应用，同时在政府门户网站公开。\n");
+        if (!(missingSection && variant == 1)) {
+            sb.append(h1("下一步改进措施")).append('\n');
+            sb.append("一是加强财务人员业务培训，提升预算绩效管理能力，落实专人负责预算执行和绩效监控。\n");
+            sb.append("二是完善绩效目标体系，细化量化绩效指标，做到指标可衡量、可考核，与年度工作任务紧密衔接。\n");
+        }
+        if (!(missingSection && variant == 2)) {
+            sb.append(h1("部门整体支出绩效自评结果拟应用和公开情况")).append('\n');
+            sb.append("自评结果将纳入整改台账并在部门预算编制中予以应用，同时在政府门户网站公开。\n");
+        }
         sb.append(h1("其他需要说明的情况")).append('\n').append("无其他需要说明的情况。\n\n");
         sb.append(unit).append('\n').append(m.year + 1).append("年2月").append(10 + r.nextInt(18)).append("日\n");
         String out = sb.toString();
@@ -329,12 +390,28 @@ final class ReportRenderer {
         return digits(sb.toString());
     }
 
+    /** The grade as written: 优秀, or its short form 优 (the 等级别名.* parameters). */
+    private String gradeText(String grade) {
+        if (!styles.contains(Style.GRADE_ALIAS)) return grade;
+        return switch (grade) {
+            case "优秀" -> "优";
+            case "良好" -> "良";
+            case "较差" -> "中";
+            default -> grade;
+        };
+    }
+
     private String threePublicSentence() {
         BigDecimal[] v = m.threePublic[2];
         String cars = money(m.cars(2));
         String inner = styles.contains(Style.NESTED_OF_WHICH) ? "（其中公车购置" + money(v[0]) + "、公车运行维护" + money(v[1]) + "）"
                 : "（公务用车购置费" + money(v[0]) + "，公务用车运行维护费" + money(v[1]) + "）";
-        return digits("“三公”经费支出" + money(m.threePublicTotal(2)) + "，其中：公务用车购置及运行维护费" + cars + inner + "，因公出国（境）费"
+        String total = money(narrativeThreePublic);
+        if (styles.contains(Style.THREE_PUBLIC_REVERSED)) {
+            return digits("“三公”经费支出" + total + "，其中：公务接待费" + money(v[3]) + "、因公出国（境）费" + money(v[2]) + "、公务用车购置及运行维护费"
+                    + cars + "（其中：公务用车购置费" + money(v[0]) + "，公务用车运行维护费" + money(v[1]) + "）。");
+        }
+        return digits("“三公”经费支出" + total + "，其中：公务用车购置及运行维护费" + cars + inner + "，因公出国（境）费"
                 + money(v[2]) + "，公务接待费" + money(v[3]) + "，控制在年度预算以内。");
     }
 
@@ -374,25 +451,30 @@ final class ReportRenderer {
         TextTable t = TextTable.table()
                 .row("财政供养人员情况（人）", "编制数", m.year + "年实际在职人数", "控制率")
                 .row("", Integer.toString(m.quota), Integer.toString(m.staff), pctText(m.staffRate))
-                .row("经费控制情况（万元）", (m.year - 1) + "年决算数", m.year + "年预算数", m.year + "年决算数");
+                .row(styles.contains(Style.YUAN_TABLES) ? "经费控制情况（元）" : "经费控制情况（万元）", (m.year - 1) + "年决算数", m.year + "年预算数", m.year + "年决算数");
         t.row(row("三公经费", c -> m.threePublicTotal(c)));
         t.row(row("   1、公务用车购置和维护经费", m::cars));
         t.row(row("       其中：公车购置", c -> m.threePublic[c][0]));
         t.row(row("             公车运行维护", c -> m.threePublic[c][1]));
         t.row(row("   2、出国经费", c -> m.threePublic[c][2]));
         t.row(row("   3、公务接待", c -> m.threePublic[c][3]));
-        t.row("项目支出：", m.projectPrior.toPlainString(), m.projectBudget.toPlainString(), m.projectSpent.toPlainString());
+        t.row("项目支出：", cellMoney(m.projectPrior), cellMoney(m.projectBudget), cellMoney(m.projectSpent));
         int i = 1;
-        for (Project p : m.projects) t.row("    " + (i++) + "、" + p.name, p.prior.toPlainString(), p.budget.toPlainString(), p.spent.toPlainString());
+        for (Project p : m.projects) t.row("    " + (i++) + "、" + p.name, cellMoney(p.prior), cellMoney(p.budget), cellMoney(p.spent));
         t.row(row("公用经费", c -> m.publicRow[c]));
         t.row(row("    其中：办公经费", c -> m.officeCosts[c]));
         t.row(row("          水费、电费、差旅费", c -> m.utilities[c]));
         t.row(row("          会议费、培训费", c -> m.meetings[c]));
-        return label(1, 0) + "\n" + m.year + "年度部门整体支出绩效评价基础数据表\n" + t;
+        return label(1, 0) + "\n" + m.year + "年度部门整体支出绩效评价基础数据表\n" + (styles.contains(Style.YUAN_TABLES) ? "（单位：元）\n" : "") + t;
     }
 
     private String[] row(String label, java.util.function.IntFunction<BigDecimal> column) {
-        return new String[]{label, column.apply(0).toPlainString(), column.apply(1).toPlainString(), column.apply(2).toPlainString()};
+        return new String[]{label, cellMoney(column.apply(0)), cellMoney(column.apply(1)), cellMoney(column.apply(2))};
+    }
+
+    /** A 附件1 money cell: 万元 as written, or 元 at the same precision in the 元 style. */
+    private String cellMoney(BigDecimal wan) {
+        return styles.contains(Style.YUAN_TABLES) ? wan.movePointRight(4).setScale(2, RoundingMode.UNNECESSARY).toPlainString() : wan.toPlainString();
     }
 
     private String overall() {
@@ -413,7 +495,7 @@ final class ReportRenderer {
     }
 
     private String titleOfTables() {
-        return Integer.toString(m.year);
+        return Integer.toString(tableYear);
     }
 
     private void indicators(TextTable t, Sheet s) {
@@ -426,7 +508,9 @@ final class ReportRenderer {
                 l1 = i.level1 + "\n\n(" + weight + "分)";
                 last1 = i.level1;
             }
-            t.row("", l1, i.level2, i.name, ge(i.target), i.actual, plain(i.weight), plain(i.score), i.reason);
+            String name = styles.contains(Style.WRAPPED_NAMES) && i.name.length() >= 5
+                    ? i.name.substring(0, i.name.length() / 2) + "\n" + i.name.substring(i.name.length() / 2) : i.name;
+            t.row("", l1, i.level2, name, ge(i.target), i.actual, plain(i.weight), plain(i.score), i.reason);
         }
         t.row("总分", "100", s.total == null ? "" : plain(s.total), "");
     }
