@@ -257,9 +257,11 @@ final class AmountGrammar {
         return owns;
     }
 
+    /** The amount a "其中" list belongs to: the last one outside brackets, passing over differences (commentary). */
     private Item lastAtLevel() {
         for (int i = items.size() - 1; i >= 0; i--) {
-            if (items.get(i).depth == 0) return items.get(i);
+            Item it = items.get(i);
+            if (it.depth == 0 && !NarrativeVocabulary.isDifference(it.label)) return it;
         }
         return null;
     }

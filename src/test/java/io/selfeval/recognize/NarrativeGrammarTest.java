@@ -322,4 +322,13 @@ class NarrativeGrammarTest {
         Finding f = Checks.single(Checks.text(narrative(partial.replace("65.10万元", "105.10万元"))), PART);
         Checks.assertNum("188.88", f.getEvidence().get("sumOfParts"));
     }
+
+    @Test
+    void aComparisonWithLastYearBetweenATotalAndItsPartsLeavesThePartsToTheTotal() {
+        String s = "2024年全年基本支出405.4万元，较上年增加12.30万元，增长3.1%，其中人员经费339.45万元，公用经费65.95万元。";
+        assertEquals(List.of(Subjects.PERSONNEL, Subjects.PUBLIC), breakdownOf(facts(narrative(s)), Subjects.BASIC, Figure.SPENT).getPartSubjects());
+        assertNoError(narrative(s));
+        Finding f = Checks.single(Checks.text(narrative(s.replace("339.45", "345.45"))), SUM);
+        Checks.assertNum("405.4", f.getEvidence().get("total"));
+    }
 }
