@@ -23,7 +23,9 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +62,8 @@ public final class RuleBase {
 
     private final Path dir;
     private final KieBase kieBase;
+    /** Sessions are reused: dispose() resets one and returns it here, which is cheaper than building a new one. */
+    private final KieSessionsPool sessions;
     private final RuleData data;
     private final Map<String, String> ruleFiles;
     private final List<RuleInfo> catalog;
@@ -73,10 +77,11 @@ public final class RuleBase {
     public record RuleInfo(String name, String code, String severity, String file, String description) {
     }
 
-    private RuleBase(Path dir, KieBase kieBase, RuleData data, Map<String, String> ruleFiles, List<RuleInfo> catalog,
-                     Map<String, String> neverFires, String fingerprint) {
+    private RuleBase(Path dir, KieBase kieBase, KieSessionsPool sessions, RuleData data, Map<String, String> ruleFiles,
+                     List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint) {
         this.dir = dir;
         this.kieBase = kieBase;
+        this.sessions = sessions;
         this.data = data;
         this.ruleFiles = ruleFiles;
         this.catalog = catalog;
@@ -128,8 +133,11 @@ public final class RuleBase {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, Map.of()));
         KieBase kieBase = null;
+        KieSessionsPool sessions = null;
         if (problems.isEmpty()) {
-            kieBase = ks.newKieContainer(releaseId).getKieBase();
+            KieContainer container = ks.newKieContainer(releaseId);
+            kieBase = container.getKieBase();
+            sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         }
         ks.getRepository().removeKieModule(releaseId);
 
@@ -170,7 +178,7 @@ public final class RuleBase {
             }
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-        return new RuleBase(dir, kieBase, data.data(), ruleFiles, catalog, neverFires, fingerprint(dir));
+        return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, fingerprint(dir));
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
@@ -381,7 +389,7 @@ public final class RuleBase {
      * Globals: {@code findings} (the collector) and {@code params} (rule data); relations are inserted as facts.
      */
     public List<Finding> run(Collection<?> facts) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             FindingCollector collector = new FindingCollector(ruleFiles);
             session.setGlobal("findings", collector);
