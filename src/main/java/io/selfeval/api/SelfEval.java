@@ -6,6 +6,7 @@ import io.selfeval.model.SubmissionResult;
 import io.selfeval.read.Readers;
 import io.selfeval.read.Submission;
 import io.selfeval.read.Submissions;
+import io.selfeval.read.TempFiles;
 import io.selfeval.report.JsonReportWriter;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.rules.RuleCompileException;
@@ -130,7 +131,7 @@ public final class SelfEval {
      */
     public SubmissionResult check(InputStream in, String fileName) throws IOException {
         String name = safeFileName(fileName);
-        Path dir = tempDir == null ? Files.createTempDirectory("selfeval-api-") : Files.createTempDirectory(tempDir, "selfeval-api-");
+        Path dir = tempDir == null ? TempFiles.createDirectory("selfeval-api-") : TempFiles.createDirectory(tempDir, "selfeval-api-");
         try {
             Path file = dir.resolve(name);
             if (!copyLimited(in, file, Readers.MAX_FILE_BYTES)) {
@@ -142,7 +143,7 @@ public final class SelfEval {
                 return Checker.unreadable(name, "包含" + found.size() + "份报告，请逐份检查");
             }
         } finally {
-            deleteTree(dir);
+            TempFiles.delete(dir);
         }
     }
 

@@ -62,8 +62,7 @@ public final class HtmlReportWriter implements ReportSink {
     public void begin(CheckReport.Tool tool, CheckReport.RulesInfo rules) throws IOException {
         this.tool = tool;
         this.rules = rules;
-        part = Files.createTempFile("selfeval-report-", ".html.part");
-        part.toFile().deleteOnExit();
+        part = io.selfeval.read.TempFiles.createFile("selfeval-report-", ".html.part");
         sections = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
     }
 
@@ -105,7 +104,7 @@ public final class HtmlReportWriter implements ReportSink {
                     + " 自动生成；审核得分为按考核评分表的建议得分，请结合原文复核。</footer>\n</body>\n</html>\n");
             w.flush();
         } finally {
-            Files.deleteIfExists(part);
+            io.selfeval.read.TempFiles.delete(part);
         }
     }
 

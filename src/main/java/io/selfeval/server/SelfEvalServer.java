@@ -6,6 +6,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.selfeval.api.SelfEval;
+import io.selfeval.read.TempFiles;
 import io.selfeval.check.Checker;
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.SubmissionResult;
@@ -118,7 +119,7 @@ public final class SelfEvalServer implements AutoCloseable {
         String label = o.rulesLabel != null ? o.rulesLabel : o.rulesDir.toString();
         SelfEval initial = SelfEval.builder().rules(o.rulesDir).rulesLabel(label).timeout(o.fileTimeout).build();
         this.ownTemp = o.tempDir == null;
-        this.tempRoot = ownTemp ? Files.createTempDirectory("selfeval-serve-") : Files.createDirectories(o.tempDir);
+        this.tempRoot = ownTemp ? TempFiles.createDirectory("selfeval-serve-") : Files.createDirectories(o.tempDir);
         Path multipartDir = Files.createDirectories(tempRoot.resolve("multipart"));
         this.rules = new RulesReloader(o.rulesDir, initial, dir -> {
             try {
@@ -184,7 +185,7 @@ public final class SelfEvalServer implements AutoCloseable {
         } finally {
             rules.close();
             workers.shutdownNow();
-            if (ownTemp) SelfEval.deleteTree(tempRoot);
+            if (ownTemp) TempFiles.delete(tempRoot);
         }
     }
 
@@ -306,7 +307,7 @@ public final class SelfEvalServer implements AutoCloseable {
         boolean handedOver = false;
         Path dir = null;
         try {
-            dir = Files.createTempDirectory(tempRoot, "upload-");
+            dir = TempFiles.createDirectory(tempRoot, "upload-");
             List<SubmissionResult> refused = new ArrayList<>();
             Set<String> archives = save(ctx, dir, refused);
             SelfEval engine = rules.current();
@@ -315,7 +316,7 @@ public final class SelfEvalServer implements AutoCloseable {
                 try {
                     return render(engine, format, checkUploads(engine, workDir, archives, refused));
                 } finally {
-                    SelfEval.deleteTree(workDir);
+                    TempFiles.delete(workDir);
                     permits.release();
                 }
             });
@@ -338,7 +339,7 @@ public final class SelfEvalServer implements AutoCloseable {
             }
         } finally {
             if (!handedOver) {
-                SelfEval.deleteTree(dir);
+                TempFiles.delete(dir);
                 permits.release();
             }
         }
