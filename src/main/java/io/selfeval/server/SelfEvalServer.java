@@ -65,6 +65,8 @@ public final class SelfEvalServer implements AutoCloseable {
     private static final String JSON_TYPE = "application/json; charset=utf-8";
     /** Multipart framing (boundaries, part headers) on top of the files themselves. */
     private static final long MULTIPART_SLACK = 256 * 1024;
+    /** What file systems hold in one name; a longer upload name is refused rather than cut. */
+    static final int MAX_NAME_BYTES = 255;
 
     /** What the service is started with; the defaults suit one reviewer's machine. */
     public static final class Options {
@@ -190,6 +192,7 @@ public final class SelfEvalServer implements AutoCloseable {
     }
 
     private void routes() {
+        app.before(SecurityHeaders::common);
         app.before("/api/*", ctx -> {
             ctx.header("Cache-Control", "no-store");
             if (options.token != null && !ctx.path().equals("/api/health") && !authorized(ctx.header("Authorization"))) {
@@ -239,7 +242,9 @@ public final class SelfEvalServer implements AutoCloseable {
     private void page(Context ctx) throws IOException {
         try (InputStream in = SelfEvalServer.class.getResourceAsStream("index.html")) {
             if (in == null) throw new ApiError(404, "本版本未包含网页");
-            ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(in.readAllBytes());
+            byte[] page = in.readAllBytes();
+            ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
+                    .header("Content-Security-Policy", SecurityHeaders.pagePolicy(page)).result(page);
         }
     }
 
@@ -332,6 +337,7 @@ public final class SelfEvalServer implements AutoCloseable {
                 throw e.getCause() instanceof Exception x ? x : e;
             }
             ctx.status(200).contentType(contentType(format)).result(body);
+            if (format.equals("html")) ctx.header("Content-Security-Policy", SecurityHeaders.REPORT_POLICY);
             if (format.equals("xlsx") || format.equals("html")) {
                 String name = "审核结果." + format;
                 ctx.header("Content-Disposition", "attachment; filename=\"result." + format + "\"; filename*=UTF-8''"
@@ -378,7 +384,7 @@ public final class SelfEvalServer implements AutoCloseable {
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty's IOException/ServletException come through Kotlin unchecked
             if (exceedsLimit(e)) throw tooLarge();
             LOG.debug("无法解析上传内容", e);
             throw new ApiError(400, "上传内容无法解析（multipart 格式有误）");
@@ -392,6 +398,9 @@ public final class SelfEvalServer implements AutoCloseable {
         Set<String> archives = new HashSet<>();
         int saved = 0;
         for (UploadedFile f : files) {
+            if (f.filename() != null && f.filename().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new ApiError(400, "文件名过长（超过" + MAX_NAME_BYTES + "字节）：" + preview(f.filename()) + "……，请改短后重新上传");
+            }
             String name = unique(SelfEval.safeFileName(f.filename()), used);
             if (!Readers.isSupported(Path.of(name))) {
                 refused.add(Checker.unreadable(name, "不支持的文件类型：请上传 .docx、.doc、.xlsx、.xls、.txt 或 .zip 文件"));
@@ -412,6 +421,10 @@ public final class SelfEvalServer implements AutoCloseable {
         }
         if (saved == 0 && refused.isEmpty()) throw new ApiError(400, "没有收到文件");
         return archives;
+    }
+
+    private static String preview(String name) {
+        return name.codePointCount(0, name.length()) <= 30 ? name : name.substring(0, name.offsetByCodePoints(0, 30));
     }
 
     private static String unique(String name, Set<String> used) {
