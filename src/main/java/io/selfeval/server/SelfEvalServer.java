@@ -78,6 +78,8 @@ public final class SelfEvalServer implements AutoCloseable {
         long maxUploadBytes = Readers.MAX_FILE_BYTES;
         int maxFiles = 200;
         int maxConcurrent = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int maxQueued = 64;
+        Duration queueWait = Duration.ofSeconds(120);
         Duration requestTimeout = Duration.ofSeconds(300);
         Duration fileTimeout = Checker.DEFAULT_TIMEOUT;
         Duration reloadInterval = Duration.ofSeconds(1);
@@ -95,8 +97,11 @@ public final class SelfEvalServer implements AutoCloseable {
         /** Largest upload (all files of one request together); larger requests get 413. */
         public Options maxUploadBytes(long bytes) { this.maxUploadBytes = bytes; return this; }
         public Options maxFiles(int n) { this.maxFiles = n; return this; }
-        /** Requests checked at once; more get 503 at once rather than queueing. */
+        /** Requests checked at once; more wait in the queue. */
         public Options maxConcurrent(int n) { this.maxConcurrent = n; return this; }
+        /** Requests that may wait for a turn; beyond them (or after {@link #queueWait}) a request gets 503. */
+        public Options maxQueued(int n) { this.maxQueued = n; return this; }
+        public Options queueWait(Duration d) { this.queueWait = d; return this; }
         public Options requestTimeout(Duration d) { this.requestTimeout = d; return this; }
         public Options fileTimeout(Duration d) { this.fileTimeout = d; return this; }
         public Options reloadInterval(Duration d) { this.reloadInterval = d; return this; }
@@ -106,7 +111,12 @@ public final class SelfEvalServer implements AutoCloseable {
 
     private final Options options;
     private final RulesReloader rules;
+    /** Requests under way or waiting for a turn. */
     private final Semaphore permits;
+    /** Requests being checked (held until the work has really stopped, also after a timeout answered). */
+    private final Semaphore running;
+    /** Requests waiting for a turn now. */
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService workers;
     private final Path tempRoot;
     private final boolean ownTemp;
@@ -130,7 +140,9 @@ public final class SelfEvalServer implements AutoCloseable {
                 throw RulesReloader.CompileFailure.of(e);
             }
         }, o.reloadInterval);
-        this.permits = new Semaphore(o.maxConcurrent);
+        if (o.maxQueued < 0) throw new IllegalArgumentException("maxQueued must not be negative");
+        this.permits = new Semaphore(o.maxConcurrent + o.maxQueued);
+        this.running = new Semaphore(o.maxConcurrent);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "selfeval-request");
             t.setDaemon(true);
@@ -168,9 +180,14 @@ public final class SelfEvalServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The request permits (tests hold one to see the limit at work). */
+    /** The admission permits, running or waiting (tests hold them to see the limit at work). */
     Semaphore permits() {
         return permits;
+    }
+
+    /** The permits of requests being checked (tests hold them to fill the workers). */
+    Semaphore running() {
+        return running;
     }
 
     /** The address to give a browser, e.g. http://127.0.0.1:8080/. */
@@ -255,8 +272,11 @@ public final class SelfEvalServer implements AutoCloseable {
         out.put("version", SelfEval.version());
         out.put("rules", Map.of("fingerprint", current.fingerprint(), "count", current.ruleBase().ruleCount()));
         out.put("rulesErrors", rules.lastAttempt().problems().size());
-        out.put("busy", options.maxConcurrent - permits.availablePermits());
+        int busy = options.maxConcurrent - running.availablePermits();
+        out.put("busy", busy);
+        out.put("queued", waiting.get());
         out.put("maxConcurrent", options.maxConcurrent);
+        out.put("maxQueued", options.maxQueued);
         ctx.contentType(JSON_TYPE).result(json(out));
     }
 
@@ -307,14 +327,27 @@ public final class SelfEvalServer implements AutoCloseable {
         }
         if (!permits.tryAcquire()) {
             ctx.header("Retry-After", "5");
-            throw new ApiError(503, "服务繁忙：正在处理的请求已达上限（" + options.maxConcurrent + "个），请稍后重试");
+            throw new ApiError(503, "服务繁忙：正在处理和排队的请求已达上限（" + (options.maxConcurrent + options.maxQueued)
+                    + "个），请稍后重试");
         }
         boolean handedOver = false;
+        boolean turn = false;
         Path dir = null;
         try {
             dir = TempFiles.createDirectory(tempRoot, "upload-");
             List<SubmissionResult> refused = new ArrayList<>();
             Set<String> archives = save(ctx, dir, refused);
+            // Wait for a turn (bounded): a burst queues instead of being refused.
+            waiting.incrementAndGet();
+            try {
+                turn = running.tryAcquire(options.queueWait.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                waiting.decrementAndGet();
+            }
+            if (!turn) {
+                ctx.header("Retry-After", "10");
+                throw new ApiError(503, "服务繁忙：排队等候超过" + Math.max(1, options.queueWait.toSeconds()) + "秒，请稍后重试");
+            }
             SelfEval engine = rules.current();
             Path workDir = dir;
             Future<byte[]> f = workers.submit(() -> {
@@ -322,6 +355,7 @@ public final class SelfEvalServer implements AutoCloseable {
                     return render(engine, format, checkUploads(engine, workDir, archives, refused));
                 } finally {
                     TempFiles.delete(workDir);
+                    running.release();
                     permits.release();
                 }
             });
@@ -346,6 +380,7 @@ public final class SelfEvalServer implements AutoCloseable {
         } finally {
             if (!handedOver) {
                 TempFiles.delete(dir);
+                if (turn) running.release();
                 permits.release();
             }
         }
