@@ -73,6 +73,7 @@ final class CheckCommand implements Callable<Integer> {
         FailOn level = checkFailOn(failOn);
         if (jobs < 1) throw CliException.usage("--jobs 应为不小于 1 的整数，实为：" + jobs);
         Path target = out == null ? null : AtomicOutput.validate(out);
+        if (target != null) AtomicOutput.refuseInputs(target, paths);
 
         try (Inputs collected = Inputs.collect(paths, target)) {
             return check(collected.list(), fmt, level, target, err);

@@ -28,18 +28,14 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +43,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The rules folder compiled once: every *.drl file read from disk (UTF-8) into the KieBase that checks submissions,
@@ -97,14 +92,22 @@ public final class RuleBase {
         if (!Files.isDirectory(dir)) {
             throw new RuleCompileException(List.of("规则目录不存在：" + dir));
         }
-        List<Path> drlFiles = list(dir, p -> p.getFileName().toString().endsWith(".drl") && !hidden(p));
-        List<Path> tableFiles = list(dir, p -> DecisionTables.isTableFile(p));
+        // Read once: what compiles and what the fingerprint names are the same bytes (an edit now is the next load's).
+        return load(RulesSnapshot.read(dir));
+    }
+
+    /** Compiles the rules folder as it was read into {@code snapshot}; the fingerprint is the snapshot's. */
+    public static RuleBase load(RulesSnapshot snapshot) throws RuleCompileException {
+        Path dir = snapshot.dir();
+        List<Path> drlFiles = snapshot.topLevel().stream()
+                .filter(p -> p.getFileName().toString().endsWith(".drl") && !hidden(p)).toList();
+        List<Path> tableFiles = snapshot.topLevel().stream().filter(DecisionTables::isTableFile).toList();
         if (drlFiles.isEmpty()) {
             throw new RuleCompileException(List.of("规则目录 " + dir + " 中没有 .drl 规则文件"));
         }
         // The tables (POI, then their own small KieBase) are compiled on a second thread while this one compiles the
         // rule files: the two do not depend on each other until a session runs, and start-up time matters.
-        java.util.concurrent.FutureTask<TablesResult> tables = new java.util.concurrent.FutureTask<>(() -> loadTables(tableFiles));
+        java.util.concurrent.FutureTask<TablesResult> tables = new java.util.concurrent.FutureTask<>(() -> loadTables(tableFiles, snapshot));
         Thread tableThread = new Thread(tables, "selfeval-rule-tables");
         tableThread.setDaemon(true);
         tableThread.start();
@@ -118,13 +121,14 @@ public final class RuleBase {
         Map<String, Path> byResourcePath = new HashMap<>();
         Map<String, String> drlText = new HashMap<>();
         for (Path drl : drlFiles) {
-            String text = readUtf8(drl, problems);
+            String text = readUtf8(drl, snapshot, problems);
             if (text == null) continue;
             drlText.put(displayPath(drl), text);
             Matcher m = PACKAGE.matcher(text);
             String pkg = m.find() ? m.group(1) : "defaultpkg";
             String resourcePath = RESOURCES + pkg.replace('.', '/') + "/" + drl.getFileName();
-            kfs.write(resourcePath, ks.getResources().newFileSystemResource(drl.toFile(), "UTF-8"));
+            kfs.write(resourcePath, ks.getResources().newByteArrayResource(snapshot.bytes(drl), "UTF-8")
+                    .setSourcePath(resourcePath));
             // Drools names the file either with or without the resources prefix, depending on the call.
             byResourcePath.put(resourcePath, drl);
             byResourcePath.put(resourcePath.substring(RESOURCES.length()), drl);
@@ -178,7 +182,7 @@ public final class RuleBase {
             }
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-        return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, fingerprint(dir));
+        return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, snapshot.fingerprint());
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
@@ -197,11 +201,11 @@ public final class RuleBase {
      * The decision tables: each sheet to DRL (Drools' spreadsheet compiler), all of them into a KieBase of their own,
      * whose rules run once in a session without document facts; the cells the rows insert become the rule data.
      */
-    private static TablesResult loadTables(List<Path> tableFiles) {
+    private static TablesResult loadTables(List<Path> tableFiles, RulesSnapshot snapshot) {
         List<String> problems = new ArrayList<>();
         List<TableSheet> sheets = new ArrayList<>();
         for (Path table : tableFiles) {
-            DecisionTables.Compiled c = DecisionTables.compile(table, displayPath(table));
+            DecisionTables.Compiled c = DecisionTables.compile(snapshot.bytes(table), table, displayPath(table));
             sheets.addAll(c.sheets());
             problems.addAll(c.problems());
         }
@@ -350,17 +354,9 @@ public final class RuleBase {
         return n.startsWith(".") || n.startsWith("~$");
     }
 
-    private static List<Path> list(Path dir, java.util.function.Predicate<Path> filter) throws RuleCompileException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(filter).sorted().toList();
-        } catch (IOException e) {
-            throw new RuleCompileException(List.of("无法读取规则目录 " + dir + "：" + e.getMessage()));
-        }
-    }
-
-    private static String readUtf8(Path file, List<String> problems) {
+    private static String readUtf8(Path file, RulesSnapshot snapshot, List<String> problems) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return snapshot.utf8(file);
         } catch (IOException e) {
             problems.add(displayPath(file) + "：无法读取（" + e.getMessage() + "）；规则文件须为 UTF-8 编码");
             return null;
@@ -369,19 +365,7 @@ public final class RuleBase {
 
     /** SHA-256 over every file of the rules folder (names and bytes; not lock or hidden files), so any edit changes it. */
     static String fingerprint(Path dir) throws RuleCompileException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path p : s.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList()) {
-                md.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                try (InputStream in = Files.newInputStream(p)) {
-                    md.update(in.readAllBytes());
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new RuleCompileException(List.of("无法计算规则指纹：" + e.getMessage()));
-        }
+        return RulesSnapshot.read(dir).fingerprint();
     }
 
     /**
