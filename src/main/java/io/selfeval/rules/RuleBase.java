@@ -146,6 +146,11 @@ public final class RuleBase {
             throw new IllegalStateException(cause);
         }
         problems.addAll(data.problems());
+        if (data.data() != null) {
+            Set<String> paramFiles = data.data().files.getOrDefault(RuleData.PARAMETERS, Set.of());
+            problems.addAll(ParameterUses.problems(drlText, data.data().parameters,
+                    paramFiles.isEmpty() ? "未找到参数表" : String.join("、", paramFiles)));
+        }
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
         org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则编译用时 {} ms", (System.nanoTime() - started) / 1_000_000);
 
