@@ -483,8 +483,8 @@ public final class RuleBase {
 
     /**
      * What {@code rules verify} warns about (the rules still run): a rule that waits for a kind of fact the recognizer
-     * never inserts, a rule without a code or with a code missing from the code table, and a deduction row naming an
-     * unknown code or rubric item.
+     * never inserts, a rule without a code or with a code missing from the code table, a deduction row naming an
+     * unknown code or rubric item, and a number parameter outside its 取值范围.
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
@@ -518,6 +518,7 @@ public final class RuleBase {
                         + (data.rubric.isEmpty() ? "完整性/绩效自评材料完整" : data.rubric.get(0).id()) + "）");
             }
         }
+        out.addAll(data.warnings);
         return out;
     }
 
