@@ -1,6 +1,7 @@
 package io.selfeval.cli;
 
 import io.selfeval.check.Checker;
+import io.selfeval.check.RuleFailureTally;
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Severity;
@@ -119,6 +120,7 @@ final class CheckCommand implements Callable<Integer> {
         if (target != null || !fmt.equals("text")) {
             err.println("完成：" + TextReportWriter.summaryLine(outcome.tally.summary()));
         }
+        outcome.ruleFailures.report(err);
         err.flush();
         return outcome.exitCode();
     }
@@ -181,8 +183,11 @@ final class CheckCommand implements Callable<Integer> {
             this.level = level;
         }
 
+        final RuleFailureTally ruleFailures = new RuleFailureTally();
+
         void add(SubmissionResult s) {
             tally.add(s);
+            ruleFailures.add(s);
             if (s.isUnreadable()) unreadable = true;
             for (Finding f : s.getFindings()) {
                 Severity sev = f.getSeverity();
@@ -191,6 +196,7 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         int exitCode() {
+            if (ruleFailures.failsEverywhere()) return Main.EXIT_USAGE;
             if (unreadable) return Main.EXIT_UNREADABLE;
             if (level == FailOn.NEVER) return Main.EXIT_OK;
             return failing ? Main.EXIT_FINDINGS : Main.EXIT_OK;

@@ -64,6 +64,10 @@ public final class RuleBase {
     private final List<RuleInfo> catalog;
     private final Map<String, String> neverFires;
     private final String fingerprint;
+    /** package/name → the line of the rule's "rule" keyword in its file. */
+    private final Map<String, Integer> ruleLines;
+    /** The rule base without rules that failed, by the set of rules left out (package/name); built when needed. */
+    private final Map<Set<String>, KieBase> withoutRules = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * One compiled rule, for the catalog and provenance: its name, finding code and severity (metadata), the file it
@@ -73,7 +77,8 @@ public final class RuleBase {
     }
 
     private RuleBase(Path dir, KieBase kieBase, KieSessionsPool sessions, RuleData data, Map<String, String> ruleFiles,
-                     List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint) {
+                     List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint,
+                     Map<String, Integer> ruleLines) {
         this.dir = dir;
         this.kieBase = kieBase;
         this.sessions = sessions;
@@ -82,6 +87,7 @@ public final class RuleBase {
         this.catalog = catalog;
         this.neverFires = neverFires;
         this.fingerprint = fingerprint;
+        this.ruleLines = ruleLines;
     }
 
     /**
@@ -158,6 +164,11 @@ public final class RuleBase {
             throw new IllegalStateException(cause);
         }
         problems.addAll(data.problems());
+        if (data.data() != null) {
+            Set<String> paramFiles = data.data().files.getOrDefault(RuleData.PARAMETERS, Set.of());
+            problems.addAll(ParameterUses.problems(drlText, data.data().parameters,
+                    paramFiles.isEmpty() ? "未找到参数表" : String.join("、", paramFiles)));
+        }
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
         org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则编译用时 {} ms", (System.nanoTime() - started) / 1_000_000);
 
@@ -182,7 +193,8 @@ public final class RuleBase {
             }
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-        return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, snapshot.fingerprint());
+        return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, snapshot.fingerprint(),
+                ruleLines(drlText));
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
@@ -273,6 +285,23 @@ public final class RuleBase {
             problems.add(where + (m.getLine() > 0 ? " 第" + m.getLine() + "行：" : "：") + text);
         }
         return problems;
+    }
+
+    /** package/name → line of each rule head, over every rule file. */
+    private static Map<String, Integer> ruleLines(Map<String, String> drlText) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String text : drlText.values()) {
+            Matcher p = PACKAGE.matcher(text);
+            String pkg = p.find() ? p.group(1) : "defaultpkg";
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = RULE_HEAD.matcher(lines.get(i));
+                if (!m.find()) continue;
+                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                out.putIfAbsent(pkg + "/" + name, i + 1);
+            }
+        }
+        return out;
     }
 
     /** The comment lines ("// …") just above each rule of a DRL text, by rule name. */
@@ -368,12 +397,44 @@ public final class RuleBase {
         return RulesSnapshot.read(dir).fingerprint();
     }
 
+    /** What the rules found on one submission, and the rules that failed on it (see {@link RuleFailure}). */
+    public record Outcome(List<Finding> findings, List<RuleFailure> failures) {
+    }
+
     /**
      * Runs the rules over one submission's facts in a session of its own and returns what they found.
      * Globals: {@code findings} (the collector) and {@code params} (rule data); relations are inserted as facts.
+     * A rule that throws is left out and the submission run again without it, so the other rules' findings still
+     * count; the failure is returned with the rule's name, file and line. An exception that names no rule ends the run
+     * with that one failure and no findings.
      */
-    public List<Finding> run(Collection<?> facts) {
-        KieSession session = sessions.newKieSession();
+    public Outcome run(Collection<?> facts) {
+        Set<String> left = new java.util.LinkedHashSet<>();
+        List<RuleFailure> failures = new ArrayList<>();
+        while (true) {
+            try {
+                return new Outcome(runOnce(left.isEmpty() ? kieBase : without(left), facts), List.copyOf(failures));
+            } catch (RuntimeException e) {
+                List<String> keys = ruleKeys(RuleFailures.ruleNames(e));
+                keys.removeAll(left);
+                String cause = RuleFailures.cause(e);
+                if (keys.isEmpty()) {
+                    failures.add(RuleFailure.of(null, null, null, cause));
+                    return new Outcome(List.of(), List.copyOf(failures));
+                }
+                for (String key : keys) {
+                    String name = key.substring(key.indexOf('/') + 1);
+                    failures.add(RuleFailure.of(name, ruleFiles.get(key), ruleLines.get(key), cause));
+                }
+                left.addAll(keys);
+                org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则 {} 运行出错", keys, e);
+            }
+        }
+    }
+
+    private List<Finding> runOnce(KieBase base, Collection<?> facts) {
+        // the pooled sessions are of the whole rule base; one without a failed rule gets a session of its own
+        KieSession session = base == kieBase ? sessions.newKieSession() : base.newKieSession();
         try {
             FindingCollector collector = new FindingCollector(ruleFiles);
             session.setGlobal("findings", collector);
@@ -387,10 +448,38 @@ public final class RuleBase {
         }
     }
 
+    /** The package/name keys of the rules with these names. */
+    private List<String> ruleKeys(List<String> names) {
+        List<String> keys = new ArrayList<>();
+        for (String name : names) {
+            ruleFiles.keySet().stream().filter(k -> k.substring(k.indexOf('/') + 1).equals(name)).sorted().forEach(keys::add);
+        }
+        return keys;
+    }
+
+    /**
+     * A copy of the compiled rule base without some rules: the compiled packages are added to a new base (Drools
+     * clones a package already in use) and the rules removed from it, so nothing is compiled again and the shared
+     * base is untouched.
+     */
+    private KieBase without(Set<String> ruleKeys) {
+        return withoutRules.computeIfAbsent(Set.copyOf(ruleKeys), keys -> {
+            ClassLoader loader = ((org.drools.core.impl.InternalRuleBase) kieBase).getRootClassLoader();
+            org.drools.kiesession.rulebase.InternalKnowledgeBase copy = org.drools.kiesession.rulebase.KnowledgeBaseFactory
+                    .newKnowledgeBase(KieServices.Factory.get().newKieBaseConfiguration(null, loader));
+            copy.addPackages(kieBase.getKiePackages());
+            for (String key : keys) {
+                int slash = key.indexOf('/');
+                copy.removeRule(key.substring(0, slash), key.substring(slash + 1));
+            }
+            return copy;
+        });
+    }
+
     /**
      * What {@code rules verify} warns about (the rules still run): a rule that waits for a kind of fact the recognizer
-     * never inserts, a rule without a code or with a code missing from the code table, and a deduction row naming an
-     * unknown code or rubric item.
+     * never inserts, a rule without a code or with a code missing from the code table, a deduction row naming an
+     * unknown code or rubric item, and a number parameter outside its 取值范围.
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
@@ -424,6 +513,7 @@ public final class RuleBase {
                         + (data.rubric.isEmpty() ? "完整性/绩效自评材料完整" : data.rubric.get(0).id()) + "）");
             }
         }
+        out.addAll(data.warnings);
         return out;
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Thresholds, tolerances, weights, grade bands and word lists from the parameters table (rules/parameters.drl.xlsx,
- * table 参数: 参数名, 类型, 参数值, 说明). Rules reach them through the global {@code params}; nothing here has a
+ * table 参数: 参数名, 类型, 参数值, 说明, 取值范围). Rules reach them through the global {@code params}; nothing here has a
  * default in Java, so what policy staff see in the table is what the rules use. A parameter of type 数字 is read
  * with {@link #num} (internally its key carries the prefix "num."), the others with {@link #text} or {@link #list}.
  */

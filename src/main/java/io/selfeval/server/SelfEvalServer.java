@@ -8,6 +8,8 @@ import io.javalin.http.UploadedFile;
 import io.selfeval.api.SelfEval;
 import io.selfeval.read.TempFiles;
 import io.selfeval.check.Checker;
+import io.selfeval.check.RuleFailureTally;
+import io.selfeval.rules.RuleFailure;
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.read.Readers;
@@ -482,7 +484,7 @@ public final class SelfEvalServer implements AutoCloseable {
     /**
      * The submissions of one upload, checked in order. An uploaded archive that cannot be unpacked safely (a path
      * leaving the folder, too many entries, a zip bomb, damaged) refuses the request (400) rather than being
-     * reported as a submission.
+     * reported as a submission. A rule that fails on every submission answers 500 naming the rule.
      */
     private static List<SubmissionResult> checkUploads(SelfEval engine, Path dir, Set<String> archives,
                                                        List<SubmissionResult> refused) {
@@ -492,6 +494,9 @@ public final class SelfEvalServer implements AutoCloseable {
                 if (s.error() != null && archives.contains(s.name())) throw new ApiError(400, s.name() + "：" + s.error());
             }
             List<SubmissionResult> results = new ArrayList<>(engine.checkEach(found));
+            // A rule that failed on every report leaves nothing worth answering: the rules, not the uploads, are at fault.
+            RuleFailure broken = RuleFailureTally.of(results).failedEverywhere().orElse(null);
+            if (broken != null) throw new ApiError(500, "规则出错，无法完成检查：" + broken.message() + "请联系规则维护人员修改规则。");
             results.addAll(refused);
             return results;
         }
