@@ -49,7 +49,8 @@ final class RulesOption {
 
     /** Compiles the rules, or loads them from the rule cache; problems (each naming file and line) end the run with exit 2. */
     RuleBase load() {
-        return load(noCache ? RuleCache.none() : RuleCache.standard());
+        // A command answers and exits; the cached copy after an edit is built by a process of its own meanwhile.
+        return load(noCache ? RuleCache.none() : RuleCache.standard().detachedBuilds());
     }
 
     RuleBase load(RuleCache cache) {

@@ -113,7 +113,7 @@ public final class RuleBase {
     /**
      * Compiles the rules folder as it was read into {@code snapshot}; the fingerprint is the snapshot's. With a cache,
      * unchanged rules load from the compiled jar kept there (no compiler run); after a compile, the jar for the next
-     * start is built on a background thread (see {@link RuleCache#awaitWrites}).
+     * start is built on a background thread, or by a process of its own for a {@link RuleCache#detachedBuilds()} cache.
      */
     public static RuleBase load(RulesSnapshot snapshot, RuleCache cache) throws RuleCompileException {
         Path dir = snapshot.dir();
@@ -187,12 +187,7 @@ public final class RuleBase {
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
         org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug(compiled ? "规则编译用时 {} ms" : "规则从缓存载入用时 {} ms",
                 (System.nanoTime() - started) / 1_000_000);
-        if (compiled && cache.enabled()) {
-            cache.writeLater(snapshot.fingerprint(), () -> {
-                ReleaseId id = ks.newReleaseId("io.selfeval.rules", "cached-" + UUID.randomUUID(), "1.0.0");
-                return fileSystem(ks, id, resources, snapshot);
-            }, kieBase);
-        }
+        if (compiled && cache.enabled()) cache.writeLater(snapshot, () -> cacheProject(ks, resources, snapshot), kieBase);
 
         Map<String, String> ruleFiles = new HashMap<>();
         List<RuleInfo> catalog = new ArrayList<>();
@@ -221,6 +216,32 @@ public final class RuleBase {
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
     private record TablesResult(RuleData data, List<String> problems) {
+    }
+
+    /** The project the rule cache builds its copy from: the same files under a release of its own. */
+    private static KieFileSystem cacheProject(KieServices ks, Map<Path, String> resources, RulesSnapshot snapshot) {
+        return fileSystem(ks, ks.newReleaseId("io.selfeval.rules", "cached-" + UUID.randomUUID(), "1.0.0"), resources, snapshot);
+    }
+
+    /**
+     * For a process that only fills the cache ({@link RuleCacheBuilder}): the project of the snapshot's rule files and
+     * the rules their texts declare (package/name), which the built copy must hold; null when a file is not UTF-8.
+     */
+    static Map.Entry<java.util.function.Supplier<KieFileSystem>, Set<String>> cacheProject(RulesSnapshot snapshot) {
+        List<String> problems = new ArrayList<>();
+        Map<Path, String> resources = new LinkedHashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        for (Path drl : snapshot.topLevel()) {
+            if (!drl.getFileName().toString().endsWith(".drl") || hidden(drl)) continue;
+            String text = readUtf8(drl, snapshot, problems);
+            if (text == null) return null;
+            texts.put(drl.toString(), text);
+            Matcher m = PACKAGE.matcher(text);
+            String pkg = m.find() ? m.group(1) : "defaultpkg";
+            resources.put(drl, RESOURCES + pkg.replace('.', '/') + "/" + drl.getFileName());
+        }
+        KieServices ks = KieServices.Factory.get();
+        return Map.entry(() -> cacheProject(ks, resources, snapshot), new java.util.TreeSet<>(ruleLines(texts).keySet()));
     }
 
     /** The rule files as Drools' in-memory project: each under its package's folder, with the module settings. */

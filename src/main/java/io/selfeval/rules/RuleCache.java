@@ -59,19 +59,27 @@ public final class RuleCache {
     private static final String BUILD = build();
 
     private final Path folder;
+    /** Build missing entries in a separate process (the command line), not on a thread of this one. */
+    private final boolean detached;
 
-    private RuleCache(Path folder) {
+    private RuleCache(Path folder, boolean detached) {
         this.folder = folder;
+        this.detached = detached;
+    }
+
+    /** The same cache, its missing entries built by a process of their own, so a short command need not wait. */
+    public RuleCache detachedBuilds() {
+        return new RuleCache(folder, true);
     }
 
     /** No cache: every load compiles. */
     public static RuleCache none() {
-        return new RuleCache(null);
+        return new RuleCache(null, false);
     }
 
     /** A cache in the given folder (created when first written). */
     public static RuleCache in(Path folder) {
-        return new RuleCache(folder);
+        return new RuleCache(folder, false);
     }
 
     /**
@@ -175,35 +183,19 @@ public final class RuleCache {
     }
 
     /**
-     * Builds the executable-model jar of these rules on a background thread and stores it, when it holds the same
-     * rules as the compiled base (else nothing is stored and the next start compiles again).
+     * Builds the executable-model jar of these rules and stores it, on a background thread or, for a cache made with
+     * {@link #detachedBuilds()}, in a process of its own that outlives this one (a command then exits without waiting).
+     * Nothing is stored unless the jar holds the same rules as the compiled base.
      */
-    void writeLater(String fingerprint, Supplier<KieFileSystem> project, KieBase compiled) {
+    void writeLater(RulesSnapshot snapshot, Supplier<KieFileSystem> project, KieBase compiled) {
         if (folder == null) return;
+        if (detached) {
+            RuleCacheBuilder.start(snapshot.dir(), folder);
+            return;
+        }
+        String fingerprint = snapshot.fingerprint();
         Set<String> expected = ruleNames(compiled);
-        CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
-            try {
-                KieServices ks = KieServices.Factory.get();
-                KieBuilder builder = ks.newKieBuilder(project.get()).buildAll(ExecutableModelProject.class);
-                if (builder.getResults().hasMessages(Message.Level.ERROR)) {
-                    LOG.debug("规则不能存入缓存：{}", builder.getResults().getMessages(Message.Level.ERROR));
-                    return;
-                }
-                InternalKieModule module = (InternalKieModule) builder.getKieModule();
-                try {
-                    Set<String> built = ruleNames(ks.newKieContainer(module.getReleaseId()).getKieBase());
-                    if (!built.equals(expected)) {
-                        LOG.debug("缓存版规则与编译结果不同，不存入缓存：{} / {}", built, expected);
-                        return;
-                    }
-                    put(fingerprint, JAR, module.getBytes());
-                } finally {
-                    ks.getRepository().removeKieModule(module.getReleaseId());
-                }
-            } catch (RuntimeException | LinkageError e) {
-                LOG.debug("规则不能存入缓存", e);
-            }
-        }, runnable -> {
+        CompletableFuture<Void> job = CompletableFuture.runAsync(() -> build(fingerprint, project, expected), runnable -> {
             Thread t = new Thread(runnable, "selfeval-rule-cache");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
@@ -212,6 +204,36 @@ public final class RuleCache {
         synchronized (PENDING) {
             PENDING.add(job);
         }
+    }
+
+    /** Builds the executable-model jar and stores it when it holds exactly the expected rules (package/name). */
+    void build(String fingerprint, Supplier<KieFileSystem> project, Set<String> expected) {
+        try {
+            KieServices ks = KieServices.Factory.get();
+            KieBuilder builder = ks.newKieBuilder(project.get()).buildAll(ExecutableModelProject.class);
+            if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+                LOG.debug("规则不能存入缓存：{}", builder.getResults().getMessages(Message.Level.ERROR));
+                return;
+            }
+            InternalKieModule module = (InternalKieModule) builder.getKieModule();
+            try {
+                Set<String> built = ruleNames(ks.newKieContainer(module.getReleaseId()).getKieBase());
+                if (!built.equals(expected)) {
+                    LOG.debug("缓存版规则与编译结果不同，不存入缓存：{} / {}", built, expected);
+                    return;
+                }
+                put(fingerprint, JAR, module.getBytes());
+            } finally {
+                ks.getRepository().removeKieModule(module.getReleaseId());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("规则不能存入缓存", e);
+        }
+    }
+
+    /** Whether the compiled jar for the fingerprint is stored (and intact). */
+    boolean hasJar(String fingerprint) {
+        return get(fingerprint, JAR).isPresent();
     }
 
     /** Waits up to the given time for the jars still being built (a command calls this before it exits). */

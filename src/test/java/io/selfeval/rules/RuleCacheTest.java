@@ -117,4 +117,26 @@ class RuleCacheTest {
         load(rules, RuleCache.none());
         assertFalse(load(rules, RuleCache.none()).fromCache());
     }
+
+    @Test
+    void theBuilderProcessFillsTheCacheFromTheFolderAlone() throws Exception {
+        Path rules = copyRules();
+        RuleCache cache = RuleCache.in(tmp.resolve("cache"));
+        RulesSnapshot snapshot = RulesSnapshot.read(rules);
+        assertTrue(RuleCacheBuilder.fill(snapshot, cache), "the copy is built from the rule files, without a compile first");
+        RuleBase rb = load(rules, cache);
+        assertTrue(rb.fromCache(), "and the next start loads it");
+        assertEquals(seedsReport(load(rules, RuleCache.none())), seedsReport(rb));
+    }
+
+    @Test
+    void aBuildAlreadyUnderWayIsNotStartedTwice() throws Exception {
+        Path rules = copyRules();
+        RuleCache cache = RuleCache.in(tmp.resolve("cache"));
+        RulesSnapshot snapshot = RulesSnapshot.read(rules);
+        Files.createDirectories(cache.folder());
+        Files.createFile(cache.folder().resolve(RuleCache.key(snapshot.fingerprint()) + ".building"));
+        assertFalse(RuleCacheBuilder.fill(snapshot, cache), "another process holds the lock");
+        assertTrue(entries(cache.folder(), ".kjar").isEmpty(), "so this one built nothing");
+    }
 }
