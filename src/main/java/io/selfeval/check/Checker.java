@@ -1,5 +1,6 @@
 package io.selfeval.check;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Location;
 import io.selfeval.model.Severity;
@@ -48,8 +49,9 @@ public final class Checker {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(Long.getLong("selfeval.timeout", 120));
 
     /**
-     * Worker threads for the time limit. A parser that overruns cannot be stopped in Java; its thread is abandoned
-     * (daemon, so it never keeps the program alive) and a fresh one takes the next submission.
+     * Worker threads for the time limit. A check that overruns is interrupted and stops at the next checkpoint of
+     * its reading, recognizing or rule loop ({@link Cancellation}); until it does, {@link AbandonedWork} counts it.
+     * The threads are daemons, so one stuck inside a parser never keeps the program alive.
      */
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "selfeval-submission");
@@ -93,19 +95,22 @@ public final class Checker {
 
     /** Checks one submission within the time limit. */
     public SubmissionResult check(Submission submission) {
+        AbandonedWork.Attempt attempt = new AbandonedWork.Attempt();
         Future<SubmissionResult> f;
         try {
-            f = WORKERS.submit(() -> checkNow(submission));
+            f = WORKERS.submit(() -> attempt.start() ? checkWatched(submission, attempt) : null);
         } catch (RuntimeException e) {
             return checkNow(submission);
         }
         try {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            attempt.abandon();
             f.cancel(true);
             LOG.warn("检查 {} 超过 {} 秒，已放弃", submission.name(), timeout.toSeconds());
             return unreadable(submission, "处理超时（超过" + Math.max(1, timeout.toSeconds()) + "秒），文件可能过大或结构异常");
         } catch (InterruptedException e) {
+            attempt.abandon();
             f.cancel(true);
             Thread.currentThread().interrupt();
             return unreadable(submission, "检查被中断");
@@ -113,6 +118,18 @@ public final class Checker {
             Throwable c = e.getCause();
             LOG.debug("检查 {} 时出错", submission.name(), c);
             return unreadable(submission, "处理文件时出错（" + (c == null ? "未知错误" : c.getClass().getSimpleName()) + "）");
+        }
+    }
+
+    private SubmissionResult checkWatched(Submission submission, AbandonedWork.Attempt attempt) {
+        boolean cancelled = false;
+        try {
+            return checkNow(submission);
+        } catch (Cancellation.CancelledException e) {
+            cancelled = true;
+            return null; // nobody waits for it any more
+        } finally {
+            attempt.finish(cancelled);
         }
     }
 
@@ -140,7 +157,10 @@ public final class Checker {
                     new SubmissionResult.SelfScore(value(rec.statedSelfScore()), value(rec.recomputedSelfScore())),
                     review.review(), review.findings(), error, ran.failures());
         } catch (UnreadableException e) {
+            Cancellation.checkpoint(); // a reader failing because it was interrupted has no finding to give
             return unreadable(submission, e.getMessage());
+        } catch (Cancellation.CancelledException e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // One line for the reviewer; the stack trace only with --verbose.
             LOG.warn("检查 {} 时出错：{}", name, e.toString());

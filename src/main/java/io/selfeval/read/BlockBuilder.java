@@ -1,6 +1,7 @@
 package io.selfeval.read;
 
 import io.selfeval.document.Block;
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Cell;
 import io.selfeval.document.Document;
 import io.selfeval.document.Paragraph;
@@ -37,6 +38,7 @@ final class BlockBuilder {
     void paragraphs(String text, SourceRef source) {
         for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
             // As the text reader takes a line: stripped, inner full-width spaces kept.
+            Cancellation.checkpoint();
             String t = line.replace('\t', ' ').replace('\u00A0', ' ').strip();
             if (!t.isEmpty()) blocks.add(new Paragraph(t, ++position, source));
         }
@@ -46,6 +48,7 @@ final class BlockBuilder {
         List<Row> out = new ArrayList<>();
         for (List<CellText> r : rows) {
             if (r.isEmpty()) continue;
+            Cancellation.checkpoint();
             int pos = ++position;
             List<Cell> cells = new ArrayList<>(r.size());
             for (CellText c : r) cells.add(new Cell(cleanCell(c.text()), pos, c.ref()));

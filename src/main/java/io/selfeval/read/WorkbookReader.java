@@ -1,5 +1,6 @@
 package io.selfeval.read;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Document;
 import io.selfeval.document.SourceRef;
 import io.selfeval.read.BlockBuilder.CellText;
@@ -135,6 +136,7 @@ public final class WorkbookReader implements DocumentReader {
             for (CellRangeAddress a : regions) width = Math.max(width, Math.min(MAX_COLUMNS, a.getLastColumn() + 1));
             List<List<Slot>> rows = new ArrayList<>();
             for (int r = first; r <= last; r++) {
+                Cancellation.checkpoint();
                 List<Slot> row = row(r, width);
                 if (row.stream().anyMatch(c -> !c.cell().text().isBlank())) rows.add(row);
             }
