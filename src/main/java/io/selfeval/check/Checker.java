@@ -45,6 +45,9 @@ public final class Checker {
     /** No real report comes near this; a bigger file is refused before it is read into memory. */
     static final long MAX_FILE_BYTES = Readers.MAX_FILE_BYTES;
 
+    /** No report has this many problems; a damaged file can give thousands of copies of one, which help nobody. */
+    static final int MAX_FINDINGS = 500;
+
     /** Default time limit per submission; the system property selfeval.timeout (seconds) changes it. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(Long.getLong("selfeval.timeout", 120));
 
@@ -141,6 +144,7 @@ public final class Checker {
             Recognition rec = Recognizer.recognize(read.document());
             List<Finding> findings = new ArrayList<>();
             for (SubmissionReader.Failed failed : read.failed()) findings.add(unreadableFinding(failed.file(), failed.reason()));
+            for (String cut : read.document().cuts()) findings.add(truncatedFinding(cut));
             String error = read.failed().isEmpty() ? null
                     : String.join("；", read.failed().stream().map(x -> x.file() + "：" + x.reason()).toList());
             if (!rec.looksLikeReport(rules.parameters())) {
@@ -155,7 +159,7 @@ public final class Checker {
             Reviewer.Outcome review = new Reviewer(rules).review(findings);
             return new SubmissionResult(name, files, rec.unit(), rec.year(),
                     new SubmissionResult.SelfScore(value(rec.statedSelfScore()), value(rec.recomputedSelfScore())),
-                    review.review(), review.findings(), error, ran.failures());
+                    review.review(), atMost(MAX_FINDINGS, review.findings()), error, ran.failures());
         } catch (UnreadableException e) {
             Cancellation.checkpoint(); // a reader failing because it was interrupted has no finding to give
             return unreadable(submission, e.getMessage());
@@ -189,6 +193,27 @@ public final class Checker {
         return new Finding("PARSE_UNREADABLE", Severity.ERROR, "文件无法读取", null,
                 (file == null ? "文件无法读取：" : "文件 " + file + " 无法读取：") + reason,
                 new Location("file", null, null, null, null, null, null, file, null, null, null), evidence, null);
+    }
+
+    /** The first {@code max} findings (most serious first) and, when more were found, one saying how many are not listed. */
+    static List<Finding> atMost(int max, List<Finding> findings) {
+        if (findings.size() <= max) return findings;
+        List<Finding> out = new ArrayList<>(findings.subList(0, max));
+        String reason = "检查发现的问题过多（共" + findings.size() + "条），只列出最严重的前" + max + "条；文件可能已损坏或含大量重复内容";
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("reason", reason);
+        evidence.put("found", findings.size());
+        evidence.put("listed", max);
+        out.add(new Finding("PARSE_TRUNCATED", Severity.INFO, "文件内容未全部读取", null, reason,
+                new Location("file", null, null, null, null, null, null), evidence, null));
+        return out;
+    }
+
+    /** Part of a file left out because it was beyond a reading limit: the checks on the rest may be incomplete. */
+    private static Finding truncatedFinding(String cut) {
+        String reason = cut + "，超出读取上限的内容未检查，相关检查结果可能不完整；请删去多余内容后重新提交";
+        return new Finding("PARSE_TRUNCATED", Severity.WARNING, "文件内容未全部读取", null, reason,
+                new Location("file", null, null, null, null, null, null), Map.of("reason", reason), null);
     }
 
     private static Finding unrecognizedFinding(String name) {

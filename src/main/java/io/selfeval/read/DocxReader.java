@@ -60,6 +60,7 @@ public final class DocxReader implements DocumentReader {
             throw new UnreadableException("Word 文件已损坏，无法打开（压缩包结构无效）", e);
         }
         try {
+            PartSizes.check(pkg, "Word 文件");
             XWPFDocument doc = new XWPFDocument(pkg);
             return new Walker(doc, SourceRef.office(name, null)).read(name);
         } finally {

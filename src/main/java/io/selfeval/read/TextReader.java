@@ -73,6 +73,7 @@ public final class TextReader implements DocumentReader {
             lines[i] = WORD_ARTIFACT.matcher(lines[i]).replaceAll("");
         }
         List<Block> blocks = new ArrayList<>();
+        List<String> cuts = new ArrayList<>();
         int tableIndex = 0;
         int i = 0;
         while (i < lines.length) {
@@ -100,11 +101,16 @@ public final class TextReader implements DocumentReader {
                 blocks.add(new Table(++tableIndex, repairRows(rows), i + 1));
                 i = next[0];
             } else {
-                if (!line.isBlank()) blocks.add(new Paragraph(line.strip(), i + 1));
+                if (!line.isBlank()) {
+                    String t = line.strip();
+                    String kept = BlockBuilder.limited(t);
+                    if (kept.length() < t.length() && !cuts.contains(BlockBuilder.tooLong(t.length()))) cuts.add(BlockBuilder.tooLong(t.length()));
+                    blocks.add(new Paragraph(kept, i + 1));
+                }
                 i++;
             }
         }
-        return new Document(fileName, blocks);
+        return new Document(fileName, blocks, cuts);
     }
 
     /** Empty or whitespace only; a lone tab is an empty cell, not a blank line. */
