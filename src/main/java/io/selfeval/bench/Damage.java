@@ -28,7 +28,15 @@ public final class Damage {
     private Damage() {
     }
 
+    /** The longest paragraph {@link Kind#HUGE_PARAGRAPH} writes: as long as the damaged files that hit the time limit. */
+    public static final int HUGE_PARAGRAPH_CHARS = 4_000_000;
+
     public static Damaged apply(byte[] good, Random random) {
+        return apply(good, random, HUGE_PARAGRAPH_CHARS);
+    }
+
+    /** @param hugeChars the longest huge paragraph; it is at least an eighth of that */
+    public static Damaged apply(byte[] good, Random random, int hugeChars) {
         boolean zip = good.length > 4 && good[0] == 'P' && good[1] == 'K';
         Kind[] kinds = zip ? Kind.values() : new Kind[]{Kind.TRUNCATED, Kind.BYTES_FLIPPED};
         Kind kind = kinds[random.nextInt(kinds.length)];
@@ -38,7 +46,7 @@ public final class Damage {
             case XML_CUT -> rewriteOneXml(good, random, (xml, r) -> Arrays.copyOf(xml, r.nextInt(Math.max(1, xml.length))));
             case XML_GARBLED -> rewriteOneXml(good, random, Damage::flipped);
             case PART_REMOVED -> rewriteOneXml(good, random, (xml, r) -> null);
-            case HUGE_PARAGRAPH -> hugeParagraph(good, random);
+            case HUGE_PARAGRAPH -> hugeParagraph(good, random, hugeChars);
         };
         return new Damaged(out, kind);
     }
@@ -89,8 +97,8 @@ public final class Damage {
         return zip(z);
     }
 
-    /** A Word body that starts with one paragraph of 0.5 to 4 million characters, varied so it packs like text. */
-    private static byte[] hugeParagraph(byte[] good, Random random) {
+    /** A Word body that starts with one paragraph of up to {@code max} characters, varied so it packs like text. */
+    private static byte[] hugeParagraph(byte[] good, Random random, int max) {
         Entries z = Entries.of(good);
         int body = z == null ? -1 : z.names().indexOf("word/document.xml");
         if (body < 0) return flipped(good, random);
@@ -98,7 +106,7 @@ public final class Damage {
         int at = xml.indexOf("<w:body>");
         if (at < 0) return flipped(good, random);
         String words = "本部门严格执行预算资金使用规范绩效目标完成情况良好项目支出基本支出人员经费公用经费合计万元其中0123456789.%，。";
-        int length = 500_000 + random.nextInt(3_500_000);
+        int length = max / 8 + random.nextInt(Math.max(1, max - max / 8));
         StringBuilder p = new StringBuilder(length + 64).append("<w:p><w:r><w:t>");
         for (int i = 0; i < length; i++) p.append(words.charAt(random.nextInt(words.length())));
         p.append("</w:t></w:r></w:p>");
