@@ -64,10 +64,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "生成报告的随机种子（默认 1）")
     long seed;
 
+    @Option(names = "--fuzz", paramLabel = "N",
+            description = "模糊测试：按 --seed 损坏 N 份文件（截断、改字节、损坏或删去压缩包内的 XML、超长段落；取自 --dir 中的文件，没有则生成），逐份检查，报告逃逸的异常、没有结果的输入、最慢的文件、超过 5 秒的文件与堆内存峰值")
+    int fuzz;
+
     @Override
     public Integer call() throws Exception {
         if (count < 1) throw CliException.usage("--count 应为不小于 1 的整数，实为：" + count);
         if (jobs < 1) throw CliException.usage("--jobs 应为不小于 1 的整数，实为：" + jobs);
+        if (fuzz < 0) throw CliException.usage("--fuzz 应为不小于 1 的整数，实为：" + fuzz);
+        if (fuzz > 0) {
+            return new FuzzBench(new Checker(rules.load()), jobs, seed).run(fuzz, dir, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HeapWatch heap = new HeapWatch();
@@ -260,7 +268,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Heap used, sampled every 20 ms, and what the heap pools held after their last collection. */
-    private static final class HeapWatch {
+    static final class HeapWatch {
         private volatile boolean running;
         private volatile long peakUsed;
         private volatile long peakAfterGc;

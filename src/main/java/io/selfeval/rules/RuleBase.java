@@ -1,5 +1,6 @@
 package io.selfeval.rules;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Relation;
@@ -474,6 +475,8 @@ public final class RuleBase {
         while (true) {
             try {
                 return new Outcome(runOnce(left.isEmpty() ? kieBase : without(left), facts), List.copyOf(failures));
+            } catch (Cancellation.CancelledException e) {
+                throw e; // the check was given up, not a rule failure
             } catch (RuntimeException e) {
                 List<String> keys = ruleKeys(RuleFailures.ruleNames(e));
                 keys.removeAll(left);
@@ -501,7 +504,9 @@ public final class RuleBase {
             session.setGlobal("params", data.parameters);
             data.relations.forEach(session::insert);
             facts.forEach(session::insert);
-            session.fireAllRules();
+            // an abandoned check fires nothing more: the filter turns every remaining match down
+            session.fireAllRules(match -> !Cancellation.requested());
+            Cancellation.checkpoint();
             return collector.findings();
         } finally {
             session.dispose();

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.selfeval.api.SelfEval;
 import io.selfeval.read.TempFiles;
+import io.selfeval.check.AbandonedWork;
 import io.selfeval.check.Checker;
 import io.selfeval.check.RuleFailureTally;
 import io.selfeval.rules.RuleFailure;
@@ -279,8 +280,10 @@ public final class SelfEvalServer implements AutoCloseable {
         out.put("version", SelfEval.version());
         out.put("rules", Map.of("fingerprint", current.fingerprint(), "count", current.ruleBase().ruleCount()));
         out.put("rulesErrors", rules.lastAttempt().problems().size());
-        int busy = options.maxConcurrent - running.availablePermits();
-        out.put("busy", busy);
+        // a check given up at its time limit keeps a core busy until it reaches its next checkpoint
+        int abandoned = AbandonedWork.stillRunning();
+        out.put("busy", options.maxConcurrent - running.availablePermits() + abandoned);
+        out.put("abandoned", abandoned);
         out.put("queued", waiting.get());
         out.put("maxConcurrent", options.maxConcurrent);
         out.put("maxQueued", options.maxQueued);
