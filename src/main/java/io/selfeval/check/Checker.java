@@ -153,7 +153,9 @@ public final class Checker {
             }
             RuleBase.Outcome ran = rules.run(rec.facts());
             for (RuleFailure failure : ran.failures()) LOG.debug("检查 {} 时规则出错：{}", name, failure.message());
-            findings.addAll(ran.findings());
+            // With part of a file unread, a rule's ERROR may come from what is missing: no doubt-free reading, no ERROR.
+            boolean cut = !read.document().cuts().isEmpty();
+            for (Finding f : ran.findings()) findings.add(cut && f.getSeverity() == Severity.ERROR ? asWarning(f) : f);
             findings.sort(ORDER);
             // The review score on the rubric; each finding gets the deduction it took.
             Reviewer.Outcome review = new Reviewer(rules).review(findings);
@@ -214,6 +216,12 @@ public final class Checker {
         String reason = cut + "，超出读取上限的内容未检查，相关检查结果可能不完整；请删去多余内容后重新提交";
         return new Finding("PARSE_TRUNCATED", Severity.WARNING, "文件内容未全部读取", null, reason,
                 new Location("file", null, null, null, null, null, null), Map.of("reason", reason), null);
+    }
+
+    private static Finding asWarning(Finding f) {
+        return new Finding(f.getCode(), Severity.WARNING, f.getRule(), f.getRuleFile(),
+                f.getMessage() + "（文件未全部读取，此项可能出自未读取的部分，按警告列出）", f.getLocation(), f.getEvidence(),
+                f.getDeduction());
     }
 
     private static Finding unrecognizedFinding(String name) {

@@ -90,6 +90,25 @@ class ReadingLimitsTest {
     }
 
     @Test
+    void withPartOfTheFileUnreadTheRulesFindingsAreWarningsNotErrors() throws Exception {
+        Path seed = Path.of("fixtures/seeds/000_0c4b3fbed2722708.txt");
+        SubmissionResult whole = new Checker(Checks.rules()).check(seed);
+        List<String> errors = whole.getFindings().stream().filter(f -> f.getSeverity() == Severity.ERROR)
+                .map(Finding::getCode).toList();
+        assertTrue(!errors.isEmpty(), "the seed has ERRORs to begin with");
+
+        Path cut = dir.resolve("报告.txt");
+        Files.writeString(cut, Files.readString(seed, StandardCharsets.UTF_8) + "\n"
+                + "附注".repeat(BlockBuilder.MAX_PARAGRAPH_CHARS) + "\n", StandardCharsets.UTF_8);
+        SubmissionResult r = new Checker(Checks.rules()).check(cut);
+        assertEquals(Severity.WARNING, only(r, "PARSE_TRUNCATED").getSeverity());
+        assertTrue(r.getFindings().stream().noneMatch(f -> f.getSeverity() == Severity.ERROR), "no ERROR from an incomplete reading");
+        List<String> demoted = r.getFindings().stream().filter(f -> f.getMessage().contains("文件未全部读取，此项可能出自未读取的部分"))
+                .map(Finding::getCode).toList();
+        assertEquals(errors, demoted, "each ERROR of the whole file is still listed, as a warning");
+    }
+
+    @Test
     void aConsistentReportHasNoCut() throws Exception {
         Path txt = dir.resolve("报告.txt");
         Files.writeString(txt, Reports.complete(), StandardCharsets.UTF_8);
