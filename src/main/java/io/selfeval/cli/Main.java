@@ -104,6 +104,7 @@ public final class Main implements Callable<Integer> {
         cmd.addSubcommand("bench", new BenchCommand());
         cmd.setResourceBundle(new Messages());
         cmd.setExecutionExceptionHandler(Main::handleExecutionException);
+        cmd.setParameterExceptionHandler(new UsageErrors());
         return cmd;
     }
 
