@@ -47,7 +47,8 @@ final class CheckCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "报告格式：text（默认，中文文本）、json、xlsx（Excel 工作簿，需 --out）或 html（可打印的网页）")
+            description = "报告格式：text（默认，中文文本）、json、xlsx（Excel 工作簿，需 --out）、html（可打印的网页）、"
+                    + "sarif（SARIF 2.1.0，供代码扫描平台）或 junit（JUnit XML，供持续集成系统）")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "报告写入此文件（默认写到标准输出）")
@@ -96,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
 
         // Results reach the writer in input order as they are done; only the tallies are kept.
         AtomicOutput.Body body = os -> {
-            ReportSink sink = ReportSinks.create(fmt, os);
+            ReportSink sink = ReportSinks.create(fmt, os, ruleBase.codes());
             sink.begin(tool, info);
             checkAll(checker, inputs, threads, progress, r -> {
                 outcome.add(r);
@@ -234,7 +235,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private String checkFormat(String format) {
         String f = ReportSinks.normalize(format);
-        if (f == null) throw CliException.usage("--format 的取值应为 text、json、xlsx 或 html，实为：" + format);
+        if (f == null) throw CliException.usage("--format 的取值应为 text、json、xlsx、html、sarif 或 junit，实为：" + format);
         if (!ReportSinks.available(f)) {
             throw CliException.usage("暂不支持 --format " + f
                     + "：Excel 和 HTML 报告将在后续版本提供，目前请使用 text 或 json");

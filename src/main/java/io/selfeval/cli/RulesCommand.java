@@ -106,9 +106,17 @@ final class RulesCommand implements Callable<Integer> {
         @Mixin
         RulesOption rules;
 
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text（默认）或 junit（JUnit XML，供持续集成系统）")
+        String format;
+
         @Override
         public Integer call() {
-            return RulesTestCommand.run(rules, spec.commandLine().getOut());
+            String fmt = format.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!fmt.equals("text") && !fmt.equals("junit")) {
+                throw CliException.usage("--format 的取值应为 text 或 junit，实为：" + format);
+            }
+            return RulesTestCommand.run(rules, spec.commandLine().getOut(), fmt.equals("junit"));
         }
     }
 

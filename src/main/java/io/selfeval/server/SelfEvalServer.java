@@ -401,6 +401,8 @@ public final class SelfEvalServer implements AutoCloseable {
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             case "html" -> "text/html; charset=utf-8";
             case "text" -> "text/plain; charset=utf-8";
+            case "junit" -> "application/xml; charset=utf-8";
+            case "sarif" -> "application/sarif+json; charset=utf-8";
             default -> JSON_TYPE;
         };
     }
