@@ -43,8 +43,11 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "要检查的文件或文件夹")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "要检查的文件或文件夹；- 表示从标准输入读取一份（须加 --name）")
     List<String> paths;
+
+    @Option(names = "--name", paramLabel = "FILE", description = "从标准输入（PATH 为 -）读取时的文件名，其扩展名决定文件类型，如 自评报告.docx")
+    String stdinName;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "报告格式：text（默认，中文文本）、json、xlsx（Excel 工作簿，需 --out）、html（可打印的网页）、"
@@ -64,8 +67,15 @@ final class CheckCommand implements Callable<Integer> {
             description = "问题达到此级别时退出状态为 1：error（默认）、warning 或 never")
     String failOn;
 
+    private final java.io.InputStream stdin;
+
     CheckCommand(OutputStream stdout) {
+        this(stdout, System.in);
+    }
+
+    CheckCommand(OutputStream stdout, java.io.InputStream stdin) {
         this.stdout = stdout;
+        this.stdin = stdin;
     }
 
     @Override
@@ -77,7 +87,8 @@ final class CheckCommand implements Callable<Integer> {
         Path target = out == null ? null : AtomicOutput.validate(out);
         if (target != null) AtomicOutput.refuseInputs(target, paths);
 
-        try (Inputs collected = Inputs.collect(paths, target)) {
+        if (stdinName != null && !paths.contains("-")) throw CliException.usage("--name 只用于从标准输入读取（PATH 为 -）");
+        try (Inputs collected = Inputs.collect(paths, target, new Inputs.Stdin(stdin, stdinName))) {
             return check(collected.list(), fmt, level, target, err);
         }
     }

@@ -44,7 +44,7 @@ class UsageErrorsTest {
     @Test
     void missingPathNamesTheParameter() {
         CliRun run = usageError("check", "--format", "json");
-        assertTrue(run.err().contains("缺少 参数 PATH（要检查的文件或文件夹）"), run::toString);
+        assertTrue(run.err().contains("缺少 参数 PATH（要检查的文件或文件夹"), run::toString);
     }
 
     @Test
