@@ -58,7 +58,9 @@ final class DrlShape {
                     rule = head.group(1) != null ? head.group(1) : head.group(2) != null ? head.group(2) : head.group(3);
                     ruleLine = n;
                     part = Part.HEAD;
-                    broken = false;
+                    // A rule written on one line with its conditions is not read here: Drools' own message stands.
+                    String rest = line.substring(head.end()).strip();
+                    broken = !rest.isEmpty() && !rest.startsWith("//") && !rest.startsWith("@") && !rest.startsWith("extends");
                     open.clear();
                     lastContent = n;
                     continue;

@@ -154,7 +154,7 @@ class MainTest {
         assertEquals(seedCount(), subs.size());
         long errors = 0, warnings = 0, infos = 0;
         for (JsonNode s : subs) {
-            assertEquals(List.of("file", "files", "unit", "year", "selfScore", "review", "findings", "error"),
+            assertEquals(List.of("file", "files", "unit", "year", "selfScore", "review", "findings", "error", "ruleFailures"),
                     fieldNames(s), s::toString);
             assertTrue(s.get("file").asText().startsWith(SEEDS + "/"), s::toString);
             assertEquals(List.of("score", "items"), fieldNames(s.get("review")), s::toString);

@@ -35,7 +35,7 @@ class JsonReportWriterTest {
         assertEquals(List.of("dir", "fingerprint", "count"), names(doc.get("rules")));
         assertEquals(List.of("submissions", "errors", "warnings", "infos", "unreadable"), names(doc.get("summary")));
         JsonNode sub = doc.get("submissions").get(0);
-        assertEquals(List.of("file", "files", "unit", "year", "selfScore", "review", "findings", "error"), names(sub),
+        assertEquals(List.of("file", "files", "unit", "year", "selfScore", "review", "findings", "error", "ruleFailures"), names(sub),
                 "no extra keys such as 'unreadable'");
         assertEquals(List.of("stated", "recomputed"), names(sub.get("selfScore")));
         assertTrue(sub.get("review").isNull());
