@@ -43,11 +43,15 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "要检查的文件或文件夹")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "要检查的文件或文件夹；- 表示从标准输入读取一份（须加 --name）")
     List<String> paths;
 
+    @Option(names = "--name", paramLabel = "FILE", description = "从标准输入（PATH 为 -）读取时的文件名，其扩展名决定文件类型，如 自评报告.docx")
+    String stdinName;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "报告格式：text（默认，中文文本）、json、xlsx（Excel 工作簿，需 --out）或 html（可打印的网页）")
+            description = "报告格式：text（默认，中文文本）、json、xlsx（Excel 工作簿，需 --out）、html（可打印的网页）、"
+                    + "sarif（SARIF 2.1.0，供代码扫描平台）或 junit（JUnit XML，供持续集成系统）")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "报告写入此文件（默认写到标准输出）")
@@ -63,8 +67,15 @@ final class CheckCommand implements Callable<Integer> {
             description = "问题达到此级别时退出状态为 1：error（默认）、warning 或 never")
     String failOn;
 
+    private final java.io.InputStream stdin;
+
     CheckCommand(OutputStream stdout) {
+        this(stdout, System.in);
+    }
+
+    CheckCommand(OutputStream stdout, java.io.InputStream stdin) {
         this.stdout = stdout;
+        this.stdin = stdin;
     }
 
     @Override
@@ -76,7 +87,8 @@ final class CheckCommand implements Callable<Integer> {
         Path target = out == null ? null : AtomicOutput.validate(out);
         if (target != null) AtomicOutput.refuseInputs(target, paths);
 
-        try (Inputs collected = Inputs.collect(paths, target)) {
+        if (stdinName != null && !paths.contains("-")) throw CliException.usage("--name 只用于从标准输入读取（PATH 为 -）");
+        try (Inputs collected = Inputs.collect(paths, target, new Inputs.Stdin(stdin, stdinName))) {
             return check(collected.list(), fmt, level, target, err);
         }
     }
@@ -96,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
 
         // Results reach the writer in input order as they are done; only the tallies are kept.
         AtomicOutput.Body body = os -> {
-            ReportSink sink = ReportSinks.create(fmt, os);
+            ReportSink sink = ReportSinks.create(fmt, os, ruleBase.codes());
             sink.begin(tool, info);
             checkAll(checker, inputs, threads, progress, r -> {
                 outcome.add(r);
@@ -234,7 +246,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private String checkFormat(String format) {
         String f = ReportSinks.normalize(format);
-        if (f == null) throw CliException.usage("--format 的取值应为 text、json、xlsx 或 html，实为：" + format);
+        if (f == null) throw CliException.usage("--format 的取值应为 text、json、xlsx、html、sarif 或 junit，实为：" + format);
         if (!ReportSinks.available(f)) {
             throw CliException.usage("暂不支持 --format " + f
                     + "：Excel 和 HTML 报告将在后续版本提供，目前请使用 text 或 json");

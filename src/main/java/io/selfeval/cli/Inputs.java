@@ -1,8 +1,13 @@
 package io.selfeval.cli;
 
+import io.selfeval.api.SelfEval;
+import io.selfeval.read.Readers;
 import io.selfeval.read.Submission;
 import io.selfeval.read.Submissions;
+import io.selfeval.read.TempFiles;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,6 +34,7 @@ final class Inputs implements AutoCloseable {
 
     private final Submissions submissions = new Submissions();
     private final List<Input> list = new ArrayList<>();
+    private Path stdinDir;
 
     private Inputs() {
     }
@@ -41,9 +47,17 @@ final class Inputs implements AutoCloseable {
      * @param exclude a file never taken as part of a submission (the --out target), or null
      */
     static Inputs collect(List<String> args, Path exclude) {
+        return collect(args, exclude, null);
+    }
+
+    /**
+     * As {@link #collect(List, Path)}; a PATH of "-" is one submission read from {@code stdin} under
+     * {@code stdinName} (its extension gives the type), kept in a temporary folder until {@link #close()}.
+     */
+    static Inputs collect(List<String> args, Path exclude, Stdin stdin) {
         Inputs inputs = new Inputs();
         try {
-            inputs.add(args, exclude);
+            inputs.add(args, exclude, stdin);
         } catch (RuntimeException e) {
             inputs.close();
             throw e;
@@ -51,10 +65,21 @@ final class Inputs implements AutoCloseable {
         return inputs;
     }
 
-    private void add(List<String> args, Path exclude) {
+    /** Standard input and the file name it is read under. */
+    record Stdin(InputStream in, String name) {
+    }
+
+    private void add(List<String> args, Path exclude, Stdin stdin) {
         Set<Path> seen = new HashSet<>();
         Path excluded = exclude == null ? null : exclude.toAbsolutePath().normalize();
+        boolean stdinTaken = false;
         for (String arg : args) {
+            if (arg.equals("-")) {
+                if (stdinTaken) throw CliException.usage("“-”（标准输入）只能写一次");
+                stdinTaken = true;
+                list.add(new Input(fromStdin(stdin)));
+                continue;
+            }
             Path p;
             try {
                 p = Path.of(arg);
@@ -85,9 +110,30 @@ final class Inputs implements AutoCloseable {
         }
     }
 
-    /** Deletes the folders archives were unpacked into. */
+    private Submission fromStdin(Stdin stdin) {
+        if (stdin == null || stdin.name() == null || stdin.name().isBlank()) {
+            throw CliException.usage("从标准输入读取（PATH 为 -）时须用 --name 给出文件名，例如 --name 自评报告.docx：扩展名决定按哪种文件读取");
+        }
+        String name = SelfEval.safeFileName(stdin.name());
+        try {
+            stdinDir = TempFiles.createDirectory("selfeval-stdin-");
+            Path file = stdinDir.resolve(name);
+            if (!SelfEval.copyLimited(stdin.in(), file, Readers.MAX_FILE_BYTES)) {
+                return Submission.unreadable(stdin.name(), "文件过大，超过 " + Readers.MAX_FILE_BYTES / (1024 * 1024) + " MB 上限");
+            }
+            List<Submission> found = submissions.collect(file, stdin.name(), f -> false);
+            if (found.size() == 1) return found.get(0);
+            return Submission.unreadable(stdin.name(), found.isEmpty() ? "不是可检查的文件（.docx、.doc、.xlsx、.xls、.txt 或 .zip）"
+                    : "包含" + found.size() + "份报告，请逐份检查");
+        } catch (IOException e) {
+            return Submission.unreadable(stdin.name(), "无法读取标准输入：" + e.getMessage());
+        }
+    }
+
+    /** Deletes the folders archives were unpacked into, and the copy of standard input. */
     @Override
     public void close() {
         submissions.close();
+        if (stdinDir != null) TempFiles.delete(stdinDir);
     }
 }

@@ -76,10 +76,15 @@ public final class Main implements Callable<Integer> {
      * usage errors to {@code err}, both as UTF-8. Returns the exit status (0, 1, 2 or 3); never calls System.exit.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with {@code check -} reading {@code in}. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            CommandLine cmd = commandLine(out);
+            CommandLine cmd = commandLine(out, in);
             cmd.setOut(outWriter);
             cmd.setErr(errWriter);
             return cmd.execute(args == null ? new String[0] : args);
@@ -97,13 +102,18 @@ public final class Main implements Callable<Integer> {
 
     /** The command tree; {@code check} writes its report to the given stream as bytes. */
     static CommandLine commandLine(OutputStream reportOut) {
+        return commandLine(reportOut, System.in);
+    }
+
+    static CommandLine commandLine(OutputStream reportOut, java.io.InputStream stdin) {
         CommandLine cmd = new CommandLine(new Main());
-        cmd.addSubcommand("check", new CheckCommand(reportOut));
+        cmd.addSubcommand("check", new CheckCommand(reportOut, stdin));
         cmd.addSubcommand("rules", new RulesCommand());
         cmd.addSubcommand("serve", new ServeCommand());
         cmd.addSubcommand("bench", new BenchCommand());
         cmd.setResourceBundle(new Messages());
         cmd.setExecutionExceptionHandler(Main::handleExecutionException);
+        cmd.setParameterExceptionHandler(new UsageErrors());
         return cmd;
     }
 

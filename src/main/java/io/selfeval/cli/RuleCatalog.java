@@ -37,6 +37,50 @@ final class RuleCatalog {
         }
     }
 
+    /**
+     * The catalog as data ({@code rules list --format json}): the keys of {@code GET /api/rules} for the rules and
+     * codes (so a script reads either the same way), each code with its explanation, deductions and rules.
+     */
+    Map<String, Object> data() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dir", dirName);
+        out.put("fingerprint", rules.fingerprint());
+        out.put("count", rules.ruleCount());
+        List<Map<String, Object>> ruleList = new ArrayList<>();
+        for (RuleInfo r : rules.catalog()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("code", r.code());
+            m.put("severity", r.severity());
+            m.put("file", r.file());
+            m.put("description", r.description());
+            ruleList.add(m);
+        }
+        out.put("rules", ruleList);
+        List<Map<String, Object>> codeList = new ArrayList<>();
+        for (CodeInfo c : codes.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", c.code());
+            m.put("name", c.name());
+            m.put("severity", c.severity() == null ? null : c.severity().name());
+            m.put("description", c.description());
+            List<Map<String, Object>> deductions = new ArrayList<>();
+            for (DeductionRule d : rules.deductions()) {
+                if (!d.code().equals(c.code())) continue;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("item", d.item());
+                row.put("points", d.points());
+                row.put("cap", d.cap());
+                deductions.add(row);
+            }
+            m.put("deductions", deductions);
+            m.put("rules", rulesByCode.getOrDefault(c.code(), List.of()).stream().map(RuleInfo::name).toList());
+            codeList.add(m);
+        }
+        out.put("codes", codeList);
+        return out;
+    }
+
     // ---- pieces ----
 
     /** "完整性/绩效自评材料完整 每条扣5分" (several rows joined with "；"), or "不扣分". */

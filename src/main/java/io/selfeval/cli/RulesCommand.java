@@ -62,7 +62,7 @@ final class RulesCommand implements Callable<Integer> {
         RulesOption rules;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "输出格式：text（默认，终端阅读）、md（Markdown 文档）、html（独立的网页文档，可直接打印）")
+                description = "输出格式：text（默认，终端阅读）、md（Markdown 文档）、html（独立的网页文档，可直接打印）、json（供程序读取）")
         String format;
 
         @Option(names = "--out", paramLabel = "FILE", description = "写入文件而不是标准输出")
@@ -71,8 +71,8 @@ final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             String fmt = format.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!List.of("text", "md", "markdown", "html").contains(fmt)) {
-                throw CliException.usage("--format 的取值应为 text、md 或 html，实为：" + format);
+            if (!List.of("text", "md", "markdown", "html", "json").contains(fmt)) {
+                throw CliException.usage("--format 的取值应为 text、md、html 或 json，实为：" + format);
             }
             java.nio.file.Path target = outFile == null ? null : AtomicOutput.validate(outFile);
             RuleBase rb = rules.load();
@@ -80,6 +80,10 @@ final class RulesCommand implements Callable<Integer> {
             String body = switch (fmt) {
                 case "md", "markdown" -> catalog.markdown();
                 case "html" -> catalog.html();
+                case "json" -> new com.fasterxml.jackson.databind.ObjectMapper()
+                        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                        .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                        .writeValueAsString(catalog.data()) + "\n";
                 default -> String.join("\n", catalog.text()) + "\n";
             };
             if (target != null) {
@@ -106,9 +110,17 @@ final class RulesCommand implements Callable<Integer> {
         @Mixin
         RulesOption rules;
 
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text（默认）或 junit（JUnit XML，供持续集成系统）")
+        String format;
+
         @Override
         public Integer call() {
-            return RulesTestCommand.run(rules, spec.commandLine().getOut());
+            String fmt = format.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!fmt.equals("text") && !fmt.equals("junit")) {
+                throw CliException.usage("--format 的取值应为 text 或 junit，实为：" + format);
+            }
+            return RulesTestCommand.run(rules, spec.commandLine().getOut(), fmt.equals("junit"));
         }
     }
 

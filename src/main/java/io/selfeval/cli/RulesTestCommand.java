@@ -3,7 +3,11 @@ package io.selfeval.cli;
 import io.selfeval.check.RuleTests;
 import io.selfeval.rules.RuleBase;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +21,7 @@ final class RulesTestCommand {
     private RulesTestCommand() {
     }
 
-    static int run(RulesOption rulesOption, PrintWriter out) {
+    static int run(RulesOption rulesOption, PrintWriter out, boolean junit) {
         RuleBase rules = rulesOption.load();
         Path dir = rules.dir();
         List<Path> tables;
@@ -34,6 +38,7 @@ final class RulesTestCommand {
         if (cases.isEmpty()) {
             throw CliException.usage("测试用例表中没有用例：" + String.join("、", tables.stream().map(Path::toString).toList()));
         }
+        if (junit) return junit(cases, rules, out);
         out.println("规则自测：" + String.join("、", tables.stream().map(Path::toString).toList()) + "，共" + cases.size() + "个用例");
         for (String warning : RuleTests.unknownCodes(cases, rules)) {
             out.println("  提示：" + warning);
@@ -55,6 +60,50 @@ final class RulesTestCommand {
         }
         out.println("通过" + passed + "个，失败" + failed + "个");
         out.println(passed + " passed, " + failed + " failed");
+        out.flush();
+        return failed == 0 ? Main.EXIT_OK : Main.EXIT_FINDINGS;
+    }
+
+    /** The cases as one JUnit test suite (a case per row, a failure per failed case with what went wrong). */
+    private static int junit(List<RuleTests.Case> cases, RuleBase rules, PrintWriter out) {
+        List<RuleTests.Result> results = cases.stream().map(c -> RuleTests.run(c, rules)).toList();
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "规则自测（" + rules.dir() + "，规则指纹 " + rules.fingerprint() + "）");
+            xml.writeAttribute("tests", String.valueOf(results.size()));
+            xml.writeAttribute("failures", String.valueOf(failed));
+            xml.writeAttribute("errors", "0");
+            xml.writeCharacters("\n");
+            for (RuleTests.Result r : results) {
+                xml.writeCharacters("  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", r.testCase().source());
+                xml.writeAttribute("name", r.testCase().name());
+                if (!r.passed()) {
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("message", String.join("；", r.failures()));
+                    xml.writeCharacters("输入 " + r.testCase().inputName() + "\n" + String.join("\n", r.failures())
+                            + "\n实际出现的代码：" + (r.found().isEmpty() ? "无" : String.join("、", r.found())) + "\n");
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        out.print(text);
         out.flush();
         return failed == 0 ? Main.EXIT_OK : Main.EXIT_FINDINGS;
     }

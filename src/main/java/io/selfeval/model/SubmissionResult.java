@@ -51,8 +51,10 @@ public final class SubmissionResult {
     public Review getReview() { return review; }
     public List<Finding> getFindings() { return findings; }
     public String getError() { return error; }
-    /** The rules that failed while checking this submission (a rule problem, not the report's); usually empty. */
-    /** Only when a rule failed on this submission: the contract's keys stay as they are for every other one. */
+    /**
+     * The rules that failed while checking this submission (a rule problem, not the report's); usually empty, and then
+     * left out of the JSON, so every other submission keeps exactly the contract's keys.
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
     public List<RuleFailure> getRuleFailures() { return ruleFailures; }
 

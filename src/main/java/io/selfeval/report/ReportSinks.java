@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public final class ReportSinks {
     /** Every format, in the order the help text lists them. */
-    public static final List<String> FORMATS = List.of("text", "json", "xlsx", "html");
+    public static final List<String> FORMATS = List.of("text", "json", "xlsx", "html", "sarif", "junit");
 
     private static final String XLSX = "io.selfeval.report.XlsxReportWriter";
     private static final String HTML = "io.selfeval.report.HtmlReportWriter";
@@ -31,7 +31,7 @@ public final class ReportSinks {
     /** Whether a writer for the format is available in this build. */
     public static boolean available(String format) {
         return switch (format) {
-            case "text", "json" -> true;
+            case "text", "json", "sarif", "junit" -> true;
             case "xlsx" -> writerClass(XLSX) != null;
             case "html" -> writerClass(HTML) != null;
             default -> false;
@@ -49,7 +49,14 @@ public final class ReportSinks {
      * @throws IllegalArgumentException for a format that is unknown or not {@link #available}
      */
     public static ReportSink create(String format, OutputStream out) {
+        return create(format, out, List.of());
+    }
+
+    /** As {@link #create(String, OutputStream)}; SARIF lists the code catalog as its rules (other formats ignore it). */
+    public static ReportSink create(String format, OutputStream out, List<io.selfeval.rules.CodeInfo> catalog) {
         return switch (format) {
+            case "sarif" -> new SarifReportWriter(out, catalog);
+            case "junit" -> new JunitReportWriter(out);
             case "text" -> new TextReportWriter().sink(out);
             case "json" -> new JsonReportWriter().sink(out);
             case "xlsx" -> byName(XLSX, out);

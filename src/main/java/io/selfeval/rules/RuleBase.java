@@ -156,7 +156,7 @@ public final class RuleBase {
         if (container == null) {
             ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "rules-" + UUID.randomUUID(), "1.0.0");
             KieBuilder builder = ks.newKieBuilder(fileSystem(ks, releaseId, resources, snapshot)).buildAll();
-            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, Map.of()));
+            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, Map.of(), drlText));
             if (problems.isEmpty()) container = ks.newKieContainer(releaseId);
             ks.getRepository().removeKieModule(releaseId);
         }
@@ -295,7 +295,7 @@ public final class RuleBase {
             }
             kfs.writeKModuleXML(moduleXml(ks));
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), Map.of(), sheetByResource));
+            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), Map.of(), sheetByResource, Map.of()));
             if (!problems.isEmpty()) {
                 ks.getRepository().removeKieModule(releaseId);
                 return new TablesResult(null, problems);
@@ -323,16 +323,41 @@ public final class RuleBase {
         }
     }
 
+    /**
+     * The compiler's errors in Chinese with file and line (or sheet and cell). When a rule file's slip is a bracket,
+     * quote or {@code end} left out, {@link DrlShape} names it once at its line instead of Drools' after-effects; the
+     * parser's follow-on errors at the end of a file (input '' / '<eof>') are dropped after the first.
+     */
     private static List<String> compileProblems(List<Message> errors, Map<String, Path> byResourcePath,
-                                                Map<String, TableSheet> sheetByResource) {
+                                                Map<String, TableSheet> sheetByResource, Map<String, String> drlText) {
         List<String> problems = new ArrayList<>();
         Set<String> filesWithLines = new HashSet<>();
         for (Message m : errors) {
             if (m.getLine() > 0) filesWithLines.add(String.valueOf(m.getPath()));
         }
+        Set<Path> explained = new HashSet<>();
+        for (Message m : errors) {
+            Path file = m.getPath() == null ? null : byResourcePath.get(m.getPath());
+            if (file == null || explained.contains(file) || !isSyntaxSlip(m.getText())) continue;
+            String text = drlText.get(displayPath(file));
+            List<DrlShape.Slip> slips = text == null ? List.of() : DrlShape.slips(text);
+            // A slip explains the parser's error only if it comes before it (the parser trips after the slip).
+            int firstParserError = errors.stream().filter(e -> file.equals(byResourcePath.get(String.valueOf(e.getPath()))))
+                    .filter(e -> e.getText() != null && e.getText().contains("[ERR 1") && e.getLine() > 0)
+                    .mapToInt(Message::getLine).min().orElse(Integer.MAX_VALUE);
+            // (A Java syntax error in a consequence is reported at the rule's head, before the slip: no such bound.)
+            if (slips.isEmpty() || (long) slips.get(0).line() > (long) firstParserError + 1) continue;
+            explained.add(file);
+            for (DrlShape.Slip slip : slips) problems.add(displayPath(file) + " 第" + slip.line() + "行：" + slip.message());
+        }
+        Set<String> afterFirst = new HashSet<>();
         for (Message m : errors) {
             // "Parser returned a null Package" (line 0) only repeats a syntax error already reported with its line.
             if (m.getLine() <= 0 && filesWithLines.contains(String.valueOf(m.getPath()))) continue;
+            Path drl = m.getPath() == null ? null : byResourcePath.get(m.getPath());
+            if (drl != null && explained.contains(drl)) continue;
+            boolean followOn = m.getText() != null && m.getText().matches("(?s).*input '(<eof>)?'.*");
+            if (!afterFirst.add(String.valueOf(m.getPath())) && followOn) continue;
             String text = DroolsText.drl(m.getText());
             TableSheet sheet = m.getPath() == null ? null : sheetByResource.get(m.getPath());
             if (sheet != null) {
@@ -344,6 +369,13 @@ public final class RuleBase {
             problems.add(where + (m.getLine() > 0 ? " 第" + m.getLine() + "行：" : "：") + text);
         }
         return problems;
+    }
+
+    /** A parser error, or a Java syntax error in a consequence: the kinds a left-out bracket, quote or end causes. */
+    private static boolean isSyntaxSlip(String text) {
+        if (text == null) return false;
+        return text.contains("[ERR 1") || text.contains("Syntax error, insert") || text.contains("Parser returned a null Package")
+                || text.matches("(?s).*(mismatched input|no viable alternative|extraneous input|missing \\S+ at).*");
     }
 
     /** package/name → line of each rule head, over every rule file. */

@@ -70,6 +70,8 @@ public final class SelfEvalServer implements AutoCloseable {
     private static final long MULTIPART_SLACK = 256 * 1024;
     /** What file systems hold in one name; a longer upload name is refused rather than cut. */
     static final int MAX_NAME_BYTES = 255;
+    /** Paths answered without the token: the health check and the API description. */
+    private static final java.util.Set<String> PUBLIC_PATHS = java.util.Set.of("/api/health", "/api/openapi.json");
 
     /** What the service is started with; the defaults suit one reviewer's machine. */
     public static final class Options {
@@ -159,6 +161,8 @@ public final class SelfEvalServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
+            // A known path asked with the wrong method (GET /api/check) is 405 with Allow, not 404.
+            cfg.http.prefer405over404 = true;
             cfg.jetty.multipartConfig.cacheDirectory(multipartDir.toString());
             cfg.jetty.multipartConfig.maxFileSize(o.maxUploadBytes, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(o.maxUploadBytes + MULTIPART_SLACK, SizeUnit.BYTES);
@@ -220,7 +224,7 @@ public final class SelfEvalServer implements AutoCloseable {
         app.before(SecurityHeaders::common);
         app.before("/api/*", ctx -> {
             ctx.header("Cache-Control", "no-store");
-            if (options.token != null && !ctx.path().equals("/api/health") && !authorized(ctx.header("Authorization"))) {
+            if (options.token != null && !PUBLIC_PATHS.contains(ctx.path()) && !authorized(ctx.header("Authorization"))) {
                 ctx.header("WWW-Authenticate", "Bearer");
                 throw new ApiError(401, "需要访问令牌：请在请求头中加 Authorization: Bearer <令牌>");
             }
@@ -230,6 +234,7 @@ public final class SelfEvalServer implements AutoCloseable {
         app.get("/api/health", this::health);
         app.get("/api/rules", this::rulesInfo);
         app.post("/api/check", this::check);
+        app.get("/api/openapi.json", ctx -> ctx.contentType(JSON_TYPE).result(openApi()));
         app.exception(ApiError.class, (e, ctx) -> {
             if (e.status >= 500) LOG.warn("{} {}：{}", ctx.method(), ctx.path(), e.getMessage());
             error(ctx, e.status, e.getMessage());
@@ -243,7 +248,11 @@ public final class SelfEvalServer implements AutoCloseable {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) error(ctx, 404, "未找到：" + ctx.path());
         });
-        app.error(405, ctx -> error(ctx, 405, "不支持此请求方法：" + ctx.method() + " " + ctx.path()));
+        app.error(405, ctx -> {
+            String allowed = ctx.path().equals("/api/check") ? "POST" : "GET";
+            ctx.header("Allow", allowed);
+            error(ctx, 405, "不支持此请求方法：" + ctx.method() + " " + ctx.path() + "（请用 " + allowed + "）");
+        });
     }
 
     private boolean authorized(String header) {
@@ -270,6 +279,14 @@ public final class SelfEvalServer implements AutoCloseable {
             byte[] page = in.readAllBytes();
             ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
                     .header("Content-Security-Policy", SecurityHeaders.pagePolicy(page)).result(page);
+        }
+    }
+
+    /** The OpenAPI 3 description of these routes, kept in src/main/resources/api/openapi.json. */
+    private static byte[] openApi() throws IOException {
+        try (java.io.InputStream in = SelfEvalServer.class.getResourceAsStream("/api/openapi.json")) {
+            if (in == null) throw new ApiError(500, "服务缺少接口说明文件 openapi.json");
+            return in.readAllBytes();
         }
     }
 
@@ -409,6 +426,8 @@ public final class SelfEvalServer implements AutoCloseable {
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             case "html" -> "text/html; charset=utf-8";
             case "text" -> "text/plain; charset=utf-8";
+            case "junit" -> "application/xml; charset=utf-8";
+            case "sarif" -> "application/sarif+json; charset=utf-8";
             default -> JSON_TYPE;
         };
     }

@@ -14,6 +14,15 @@ record CliRun(int exit, String out, String err) {
         return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A run whose standard input holds {@code stdin}. */
+    static CliRun withStdin(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new java.io.ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Override
     public String toString() {
         return "exit " + exit + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;

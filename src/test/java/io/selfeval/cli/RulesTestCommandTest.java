@@ -152,6 +152,28 @@ class RulesTestCommandTest {
         assertTrue(run.out().contains("1 passed, 0 failed"), run::toString);
     }
 
+    @Test
+    void junitFormatIsOneSuiteWithAFailurePerFailedCase() throws Exception {
+        Path rules = RuleFolders.copy(tmp, "rules-junit");
+        Files.delete(rules.resolve("tests/cases.csv"));
+        Files.writeString(rules.resolve("tests/cases.csv"), "用例名称,输入文件,必须出现,不得出现,考核得分\n"
+                + "完整报告,报告/完整报告.txt,,OBJ_TOO_BRIEF,100\n"
+                + "应报执行率,报告/完整报告.txt,EXE_RATE_MISMATCH,,\n", java.nio.charset.StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("rules", "test", "--rules", rules.toString(), "--format", "junit");
+        assertEquals(1, run.exit(), run::toString);
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(run.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.w3c.dom.Element suite = (org.w3c.dom.Element) xml.getDocumentElement().getElementsByTagName("testsuite").item(0);
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        org.w3c.dom.NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals("完整报告", ((org.w3c.dom.Element) cases.item(0)).getAttribute("name"));
+        assertEquals(0, ((org.w3c.dom.Element) cases.item(0)).getElementsByTagName("failure").getLength());
+        org.w3c.dom.Element failure = (org.w3c.dom.Element) ((org.w3c.dom.Element) cases.item(1)).getElementsByTagName("failure").item(0);
+        assertTrue(failure.getAttribute("message").contains("EXE_RATE_MISMATCH"), run::toString);
+        assertEquals(2, CliRun.of("rules", "test", "--rules", rules.toString(), "--format", "tap").exit());
+    }
+
     /** Every code a rule reports has a case where it must appear and a near miss of its own where it must not. */
     @Test
     void everyCodeOfTheRulesHasAFiringAndANearMissCase() throws Exception {

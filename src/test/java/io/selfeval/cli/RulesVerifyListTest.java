@@ -176,9 +176,38 @@ class RulesVerifyListTest {
     }
 
     @Test
+    void listAsJsonIsTheCatalogAsData() throws Exception {
+        CliRun run = CliRun.of("rules", "list", "--format", "json", "--rules", "rules");
+        assertEquals(0, run.exit(), run::toString);
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        RuleBase rb = RuleBase.load(RulesFixture.REAL_RULES);
+        assertEquals(rb.fingerprint(), doc.path("fingerprint").asText());
+        assertEquals(rb.ruleCount(), doc.path("count").asInt());
+        assertEquals(rb.catalog().size(), doc.path("rules").size());
+        assertEquals(rb.codes().size(), doc.path("codes").size());
+        Map<String, com.fasterxml.jackson.databind.JsonNode> codes = new LinkedHashMap<>();
+        doc.path("codes").forEach(c -> codes.put(c.path("code").asText(), c));
+        for (com.fasterxml.jackson.databind.JsonNode r : doc.path("rules")) {
+            assertTrue(codes.containsKey(r.path("code").asText()), r::toString);
+            assertTrue(r.path("file").asText().endsWith(".drl"), r::toString);
+            // Each rule is listed under its code.
+            boolean listed = false;
+            for (com.fasterxml.jackson.databind.JsonNode name : codes.get(r.path("code").asText()).path("rules")) {
+                listed |= name.asText().equals(r.path("name").asText());
+            }
+            assertTrue(listed, r::toString);
+        }
+        // The shipped deduction of a missing attachment: 5 points on 绩效自评材料完整.
+        com.fasterxml.jackson.databind.JsonNode missing = codes.get("CMP_MISSING_ATTACHMENT").path("deductions").get(0);
+        assertEquals("完整性/绩效自评材料完整", missing.path("item").asText());
+        assertEquals(5.0, missing.path("points").asDouble());
+        assertEquals("缺少附表", codes.get("CMP_MISSING_ATTACHMENT").path("name").asText());
+    }
+
+    @Test
     void unknownListFormatIsAUsageError() {
         CliRun run = CliRun.of("rules", "list", "--format", "pdf", "--rules", "rules");
         assertEquals(2, run.exit(), run::toString);
-        assertTrue(run.err().contains("text、md 或 html"), run::toString);
+        assertTrue(run.err().contains("text、md、html 或 json"), run::toString);
     }
 }

@@ -17,6 +17,9 @@ public final class DroolsText {
 
     /** Specific causes, tried first (also inside a "Rule Compilation error"). */
     private static final List<Known> CAUSES = List.of(
+            new Known(Pattern.compile("Syntax error, insert \"([^\"]+)\" to complete"), "语法错误：缺少“$1”（括号没有闭合？）"),
+            new Known(Pattern.compile("Predicate '(.+?)' must be a Boolean expression"),
+                    "条件“$1”不是真假判断：条件中每一项都要能判断成立与否，如 value > 0、value.isPositive()，而不能只写一个值"),
             new Known(Pattern.compile("(?i)(?:invalid|illegal) escape sequence"), "含有不合法的反斜杠“\\\\”转义（单元格或字符串中不要使用反斜杠）"),
             new Known(Pattern.compile("Unable to resolve ObjectType '([^']+)'"), "无法识别的事实类型“$1”（类名写错了，或缺少 import）"),
             new Known(Pattern.compile("(?i)duplicate rule name|Duplicate rule"), "规则名称重复（同一 package 中两条规则同名，后一条会覆盖前一条）"),
