@@ -20,9 +20,13 @@ import java.util.regex.Pattern;
  */
 final class BlockBuilder {
     /** A cell as a reader found it: text (line breaks as '\n') and its address, if the format has one. */
-    record CellText(String text, String ref) {
+    record CellText(String text, String ref, String anchor) {
+        CellText(String text, String ref) {
+            this(text, ref, null);
+        }
+
         static CellText of(String text) {
-            return new CellText(text, null);
+            return new CellText(text, null, null);
         }
     }
 
@@ -35,10 +39,15 @@ final class BlockBuilder {
     private int tables;
 
     void paragraphs(String text, SourceRef source) {
+        paragraphs(text, source, null);
+    }
+
+    /** As {@link #paragraphs(String, SourceRef)}, each line naming the source element it came from. */
+    void paragraphs(String text, SourceRef source, String anchor) {
         for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
             // As the text reader takes a line: stripped, inner full-width spaces kept.
             String t = line.replace('\t', ' ').replace('\u00A0', ' ').strip();
-            if (!t.isEmpty()) blocks.add(new Paragraph(t, ++position, source));
+            if (!t.isEmpty()) blocks.add(new Paragraph(t, ++position, source, anchor));
         }
     }
 
@@ -48,7 +57,7 @@ final class BlockBuilder {
             if (r.isEmpty()) continue;
             int pos = ++position;
             List<Cell> cells = new ArrayList<>(r.size());
-            for (CellText c : r) cells.add(new Cell(cleanCell(c.text()), pos, c.ref()));
+            for (CellText c : r) cells.add(new Cell(cleanCell(c.text()), pos, c.ref(), c.anchor()));
             out.add(new Row(cells, pos));
         }
         if (!out.isEmpty()) blocks.add(new Table(++tables, out, out.get(0).line(), source));
