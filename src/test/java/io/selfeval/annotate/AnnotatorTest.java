@@ -152,6 +152,28 @@ class AnnotatorTest {
         }
     }
 
+    /** The Word 97–2003 fixture folder: the .doc report as a new .docx, the .xls attachment as an .xlsx, both commented. */
+    @Test
+    void legacyOfficeFilesComeBackInTheCurrentFormats() throws IOException {
+        Path folder = Path.of("fixtures/office/000_0c4b3fbed2722708");
+        byte[] doc = Files.readAllBytes(folder.resolve("自评报告.doc"));
+        byte[] xls = Files.readAllBytes(folder.resolve("附表.xls"));
+        Annotated a = annotate(folder);
+        assertArrayEquals(doc, Files.readAllBytes(folder.resolve("自评报告.doc")));
+        assertArrayEquals(xls, Files.readAllBytes(folder.resolve("附表.xls")));
+        Annotator.Written report = a.written.stream().filter(w -> w.name().endsWith("自评报告（审核意见）.docx")).findFirst().orElseThrow();
+        Annotator.Written book = a.written.stream().filter(w -> w.name().endsWith("附表（审核意见）.xlsx")).findFirst().orElseThrow();
+        try (InputStream in = Files.newInputStream(report.path()); XWPFDocument d = new XWPFDocument(in)) {
+            int findings = Annotator.findingsOf(a.result, a.result.getFiles().get(0), true).size();
+            assertEquals(findings + 1, d.getDocComments().getComments().size());
+        }
+        try (InputStream in = Files.newInputStream(book.path()); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            int comments = 0;
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) comments += wb.getSheetAt(i).getCellComments().size();
+            assertTrue(comments > 0, "the converted workbook carries the attachment's findings");
+        }
+    }
+
     @Test
     void anUnreadableFileGetsNoCopy() throws IOException {
         Path broken = dir.resolve("in").resolve("坏文件.docx");
