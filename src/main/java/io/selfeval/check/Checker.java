@@ -1,5 +1,6 @@
 package io.selfeval.check;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Location;
 import io.selfeval.model.Severity;
@@ -44,12 +45,16 @@ public final class Checker {
     /** No real report comes near this; a bigger file is refused before it is read into memory. */
     static final long MAX_FILE_BYTES = Readers.MAX_FILE_BYTES;
 
+    /** No report has this many problems; a damaged file can give thousands of copies of one, which help nobody. */
+    static final int MAX_FINDINGS = 500;
+
     /** Default time limit per submission; the system property selfeval.timeout (seconds) changes it. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(Long.getLong("selfeval.timeout", 120));
 
     /**
-     * Worker threads for the time limit. A parser that overruns cannot be stopped in Java; its thread is abandoned
-     * (daemon, so it never keeps the program alive) and a fresh one takes the next submission.
+     * Worker threads for the time limit. A check that overruns is interrupted and stops at the next checkpoint of
+     * its reading, recognizing or rule loop ({@link Cancellation}); until it does, {@link AbandonedWork} counts it.
+     * The threads are daemons, so one stuck inside a parser never keeps the program alive.
      */
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "selfeval-submission");
@@ -93,19 +98,22 @@ public final class Checker {
 
     /** Checks one submission within the time limit. */
     public SubmissionResult check(Submission submission) {
+        AbandonedWork.Attempt attempt = new AbandonedWork.Attempt();
         Future<SubmissionResult> f;
         try {
-            f = WORKERS.submit(() -> checkNow(submission));
+            f = WORKERS.submit(() -> attempt.start() ? checkWatched(submission, attempt) : null);
         } catch (RuntimeException e) {
             return checkNow(submission);
         }
         try {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            attempt.abandon();
             f.cancel(true);
             LOG.warn("检查 {} 超过 {} 秒，已放弃", submission.name(), timeout.toSeconds());
             return unreadable(submission, "处理超时（超过" + Math.max(1, timeout.toSeconds()) + "秒），文件可能过大或结构异常");
         } catch (InterruptedException e) {
+            attempt.abandon();
             f.cancel(true);
             Thread.currentThread().interrupt();
             return unreadable(submission, "检查被中断");
@@ -113,6 +121,18 @@ public final class Checker {
             Throwable c = e.getCause();
             LOG.debug("检查 {} 时出错", submission.name(), c);
             return unreadable(submission, "处理文件时出错（" + (c == null ? "未知错误" : c.getClass().getSimpleName()) + "）");
+        }
+    }
+
+    private SubmissionResult checkWatched(Submission submission, AbandonedWork.Attempt attempt) {
+        boolean cancelled = false;
+        try {
+            return checkNow(submission);
+        } catch (Cancellation.CancelledException e) {
+            cancelled = true;
+            return null; // nobody waits for it any more
+        } finally {
+            attempt.finish(cancelled);
         }
     }
 
@@ -124,6 +144,7 @@ public final class Checker {
             Recognition rec = Recognizer.recognize(read.document());
             List<Finding> findings = new ArrayList<>();
             for (SubmissionReader.Failed failed : read.failed()) findings.add(unreadableFinding(failed.file(), failed.reason()));
+            for (String cut : read.document().cuts()) findings.add(truncatedFinding(cut));
             String error = read.failed().isEmpty() ? null
                     : String.join("；", read.failed().stream().map(x -> x.file() + "：" + x.reason()).toList());
             if (!rec.looksLikeReport(rules.parameters())) {
@@ -132,15 +153,20 @@ public final class Checker {
             }
             RuleBase.Outcome ran = rules.run(rec.facts());
             for (RuleFailure failure : ran.failures()) LOG.debug("检查 {} 时规则出错：{}", name, failure.message());
-            findings.addAll(ran.findings());
+            // With part of a file unread, a rule's ERROR may come from what is missing: no doubt-free reading, no ERROR.
+            boolean cut = !read.document().cuts().isEmpty();
+            for (Finding f : ran.findings()) findings.add(cut && f.getSeverity() == Severity.ERROR ? asWarning(f) : f);
             findings.sort(ORDER);
             // The review score on the rubric; each finding gets the deduction it took.
             Reviewer.Outcome review = new Reviewer(rules).review(findings);
             return new SubmissionResult(name, files, rec.unit(), rec.year(),
                     new SubmissionResult.SelfScore(value(rec.statedSelfScore()), value(rec.recomputedSelfScore())),
-                    review.review(), review.findings(), error, ran.failures());
+                    review.review(), atMost(MAX_FINDINGS, review.findings()), error, ran.failures());
         } catch (UnreadableException e) {
+            Cancellation.checkpoint(); // a reader failing because it was interrupted has no finding to give
             return unreadable(submission, e.getMessage());
+        } catch (Cancellation.CancelledException e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // One line for the reviewer; the stack trace only with --verbose.
             LOG.warn("检查 {} 时出错：{}", name, e.toString());
@@ -169,6 +195,33 @@ public final class Checker {
         return new Finding("PARSE_UNREADABLE", Severity.ERROR, "文件无法读取", null,
                 (file == null ? "文件无法读取：" : "文件 " + file + " 无法读取：") + reason,
                 new Location("file", null, null, null, null, null, null, file, null, null, null), evidence, null);
+    }
+
+    /** The first {@code max} findings (most serious first) and, when more were found, one saying how many are not listed. */
+    static List<Finding> atMost(int max, List<Finding> findings) {
+        if (findings.size() <= max) return findings;
+        List<Finding> out = new ArrayList<>(findings.subList(0, max));
+        String reason = "检查发现的问题过多（共" + findings.size() + "条），只列出最严重的前" + max + "条；文件可能已损坏或含大量重复内容";
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("reason", reason);
+        evidence.put("found", findings.size());
+        evidence.put("listed", max);
+        out.add(new Finding("PARSE_TRUNCATED", Severity.INFO, "文件内容未全部读取", null, reason,
+                new Location("file", null, null, null, null, null, null), evidence, null));
+        return out;
+    }
+
+    /** Part of a file left out because it was beyond a reading limit: the checks on the rest may be incomplete. */
+    private static Finding truncatedFinding(String cut) {
+        String reason = cut + "，超出读取上限的内容未检查，相关检查结果可能不完整；请删去多余内容后重新提交";
+        return new Finding("PARSE_TRUNCATED", Severity.WARNING, "文件内容未全部读取", null, reason,
+                new Location("file", null, null, null, null, null, null), Map.of("reason", reason), null);
+    }
+
+    private static Finding asWarning(Finding f) {
+        return new Finding(f.getCode(), Severity.WARNING, f.getRule(), f.getRuleFile(),
+                f.getMessage() + "（文件未全部读取，此项可能出自未读取的部分，按警告列出）", f.getLocation(), f.getEvidence(),
+                f.getDeduction());
     }
 
     private static Finding unrecognizedFinding(String name) {

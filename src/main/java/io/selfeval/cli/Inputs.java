@@ -66,10 +66,15 @@ final class Inputs implements AutoCloseable {
                 list.add(new Input(Submission.unreadable(arg, "文件或文件夹不存在")));
                 continue;
             }
-            if (!Files.isDirectory(p) && seen.contains(p.toAbsolutePath().normalize())) continue;
-            List<Submission> found = submissions.collect(p, f -> f.toAbsolutePath().normalize().equals(excluded)
-                    || seen.contains(f.toAbsolutePath().normalize()));
-            if (Files.isDirectory(p) && found.isEmpty()) {
+            // The same file or folder given twice (or a file already inside a folder given) is checked once.
+            if (seen.contains(p.toAbsolutePath().normalize())) continue;
+            boolean[] alreadyGiven = {false};
+            List<Submission> found = submissions.collect(p, f -> {
+                Path abs = f.toAbsolutePath().normalize();
+                if (seen.contains(abs)) alreadyGiven[0] = true;
+                return abs.equals(excluded) || seen.contains(abs);
+            });
+            if (Files.isDirectory(p) && found.isEmpty() && !alreadyGiven[0]) {
                 throw CliException.usage("文件夹 " + arg + " 中没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt 或 .zip）");
             }
             seen.add(p.toAbsolutePath().normalize());

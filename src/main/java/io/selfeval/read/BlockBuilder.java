@@ -1,6 +1,7 @@
 package io.selfeval.read;
 
 import io.selfeval.document.Block;
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Cell;
 import io.selfeval.document.Document;
 import io.selfeval.document.Paragraph;
@@ -34,7 +35,11 @@ final class BlockBuilder {
     private static final Pattern NUMERIC = Pattern.compile(
             "^[（(]?[-+]?\\d[\\d,，.]*\\s*(?:%|％|分|万元|元|人|个|次|项)?[)）]?$");
 
+    /** No paragraph of a report comes near this; a longer one is read up to it and the cut is reported. */
+    static final int MAX_PARAGRAPH_CHARS = 100_000;
+
     private final List<Block> blocks = new ArrayList<>();
+    private final List<String> cuts = new ArrayList<>();
     private int position;
     private int tables;
 
@@ -46,8 +51,12 @@ final class BlockBuilder {
     void paragraphs(String text, SourceRef source, String anchor) {
         for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
             // As the text reader takes a line: stripped, inner full-width spaces kept.
+            Cancellation.checkpoint();
             String t = line.replace('\t', ' ').replace('\u00A0', ' ').strip();
-            if (!t.isEmpty()) blocks.add(new Paragraph(t, ++position, source, anchor));
+            if (t.isEmpty()) continue;
+            String kept = limited(t);
+            if (kept.length() < t.length()) cut(tooLong(t.length()));
+            blocks.add(new Paragraph(kept, ++position, source, anchor));
         }
     }
 
@@ -55,6 +64,7 @@ final class BlockBuilder {
         List<Row> out = new ArrayList<>();
         for (List<CellText> r : rows) {
             if (r.isEmpty()) continue;
+            Cancellation.checkpoint();
             int pos = ++position;
             List<Cell> cells = new ArrayList<>(r.size());
             for (CellText c : r) cells.add(new Cell(cleanCell(c.text()), pos, c.ref(), c.anchor()));
@@ -63,8 +73,24 @@ final class BlockBuilder {
         if (!out.isEmpty()) blocks.add(new Table(++tables, out, out.get(0).line(), source));
     }
 
+    /** Something left out because it was beyond a limit, said in Chinese. */
+    void cut(String what) {
+        if (!cuts.contains(what)) cuts.add(what);
+    }
+
     Document build(String name) {
-        return new Document(name, List.copyOf(blocks));
+        return new Document(name, List.copyOf(blocks), cuts);
+    }
+
+    /** A paragraph's text up to {@link #MAX_PARAGRAPH_CHARS}, not splitting a surrogate pair. */
+    static String limited(String text) {
+        if (text.length() <= MAX_PARAGRAPH_CHARS) return text;
+        int end = Character.isHighSurrogate(text.charAt(MAX_PARAGRAPH_CHARS - 1)) ? MAX_PARAGRAPH_CHARS - 1 : MAX_PARAGRAPH_CHARS;
+        return text.substring(0, end);
+    }
+
+    static String tooLong(int length) {
+        return "有一段文字长达" + length + "字，只读取了前" + MAX_PARAGRAPH_CHARS + "字";
     }
 
     static String cleanCell(String s) {

@@ -1,5 +1,6 @@
 package io.selfeval.read;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Document;
 import io.selfeval.document.SourceRef;
 import io.selfeval.read.BlockBuilder.CellText;
@@ -56,6 +57,7 @@ public final class DocReader implements DocumentReader {
         Range range = doc.getRange();
         int n = range.numParagraphs();
         for (int i = 0; i < n; i++) {
+            Cancellation.checkpoint();
             Paragraph p = range.getParagraph(i);
             if (p.isInTable() && p.getTableLevel() == 1) {
                 Table t = tableAt(range, p);
@@ -83,6 +85,7 @@ public final class DocReader implements DocumentReader {
         List<List<CellText>> rows = new ArrayList<>();
         Map<Integer, String> merged = new HashMap<>();
         for (int r = 0; r < t.numRows(); r++) {
+            Cancellation.checkpoint();
             TableRow row = t.getRow(r);
             Map<Integer, String> next = new HashMap<>();
             List<CellText> cells = new ArrayList<>();

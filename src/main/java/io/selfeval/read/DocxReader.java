@@ -1,5 +1,6 @@
 package io.selfeval.read;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Document;
 import io.selfeval.document.SourceRef;
 import io.selfeval.read.BlockBuilder.CellText;
@@ -59,6 +60,7 @@ public final class DocxReader implements DocumentReader {
             throw new UnreadableException("Word 文件已损坏，无法打开（压缩包结构无效）", e);
         }
         try {
+            PartSizes.check(pkg, "Word 文件");
             XWPFDocument doc = new XWPFDocument(pkg);
             return new Walker(doc, SourceRef.office(name, null)).read(name);
         } finally {
@@ -90,6 +92,7 @@ public final class DocxReader implements DocumentReader {
         private void blocks(Node parent) {
             for (Node k = parent.getFirstChild(); k != null; k = k.getNextSibling()) {
                 if (k.getNodeType() != Node.ELEMENT_NODE) continue;
+                Cancellation.checkpoint();
                 String ns = k.getNamespaceURI();
                 String n = k.getLocalName();
                 if (W.equals(ns)) {
@@ -124,6 +127,7 @@ public final class DocxReader implements DocumentReader {
             Map<Integer, String> merged = new HashMap<>();
             Map<Integer, String> mergedAnchors = new HashMap<>();
             for (Node tr : children(tbl, "tr")) {
+                Cancellation.checkpoint();
                 Node trPr = firstChild(tr, W, "trPr");
                 int before = intVal(firstChild(trPr, W, "gridBefore"), 0);
                 int after = intVal(firstChild(trPr, W, "gridAfter"), 0);

@@ -1,5 +1,6 @@
 package io.selfeval.read;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Document;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -75,7 +76,7 @@ public final class Readers {
                 case UNKNOWN, TEXT -> readText(file, name);
                 default -> throw new UnreadableException(notSupported(kind, file));
             };
-        } catch (UnreadableException e) {
+        } catch (UnreadableException | Cancellation.CancelledException e) {
             throw e;
         } catch (OutOfMemoryError e) {
             throw new UnreadableException("文件内容过大或结构异常，读取时内存不足", e);

@@ -51,9 +51,11 @@ public final class SubmissionReader {
     /** One document from several: positions and table numbers continue from one file to the next. */
     static Document merge(String name, List<Document> docs) {
         List<Block> blocks = new ArrayList<>();
+        List<String> cuts = new ArrayList<>();
         int offset = 0;
         int tables = 0;
         for (Document d : docs) {
+            for (String cut : d.cuts()) cuts.add(d.file() + "：" + cut);
             SourceRef textSource = SourceRef.text(d.file());
             int last = 0;
             for (Block b : d.blocks()) {
@@ -78,7 +80,7 @@ public final class SubmissionReader {
             }
             offset += last;
         }
-        return new Document(name, blocks);
+        return new Document(name, blocks, cuts);
     }
 
     /** The reader's anchor, or the position in the block's own file, which the running positions no longer show. */

@@ -1,6 +1,7 @@
 package io.selfeval.read;
 
 import io.selfeval.document.Block;
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Cell;
 import io.selfeval.document.Document;
 import io.selfeval.document.Paragraph;
@@ -72,16 +73,26 @@ public final class TextReader implements DocumentReader {
             lines[i] = WORD_ARTIFACT.matcher(lines[i]).replaceAll("");
         }
         List<Block> blocks = new ArrayList<>();
+        List<String> cuts = new ArrayList<>();
         int tableIndex = 0;
         int i = 0;
         while (i < lines.length) {
+            Cancellation.checkpoint();
             String line = lines[i];
             if (isRowLine(line)) {
                 int start = i;
                 List<Row> rows = new ArrayList<>();
-                while (i < lines.length && (isRowLine(lines[i]) || (lines[i].isBlank() && nextNonBlankIsRowLine(lines, i)))) {
-                    if (isRowLine(lines[i])) rows.add(tabRow(lines[i], i + 1));
-                    i++;
+                while (i < lines.length) {
+                    Cancellation.checkpoint();
+                    if (isRowLine(lines[i])) {
+                        rows.add(tabRow(lines[i], i + 1));
+                        i++;
+                        continue;
+                    }
+                    // Blank lines inside the table are passed over as one run (one scan, however long the run).
+                    int j = afterBlanks(lines, i);
+                    if (j == i || j == lines.length || !isRowLine(lines[j])) break;
+                    i = j;
                 }
                 blocks.add(new Table(++tableIndex, rows, start + 1));
             } else if (isCellLine(line)) {
@@ -90,11 +101,16 @@ public final class TextReader implements DocumentReader {
                 blocks.add(new Table(++tableIndex, repairRows(rows), i + 1));
                 i = next[0];
             } else {
-                if (!line.isBlank()) blocks.add(new Paragraph(line.strip(), i + 1));
+                if (!line.isBlank()) {
+                    String t = line.strip();
+                    String kept = BlockBuilder.limited(t);
+                    if (kept.length() < t.length() && !cuts.contains(BlockBuilder.tooLong(t.length()))) cuts.add(BlockBuilder.tooLong(t.length()));
+                    blocks.add(new Paragraph(kept, i + 1));
+                }
                 i++;
             }
         }
-        return new Document(fileName, blocks);
+        return new Document(fileName, blocks, cuts);
     }
 
     /** Empty or whitespace only; a lone tab is an empty cell, not a blank line. */
@@ -115,10 +131,10 @@ public final class TextReader implements DocumentReader {
         return !body.substring(tab).isBlank() || (!line.startsWith("\t") && tab > 0);
     }
 
-    private static boolean nextNonBlankIsRowLine(String[] lines, int i) {
+    private static int afterBlanks(String[] lines, int i) {
         int j = i;
         while (j < lines.length && lines[j].isBlank()) j++;
-        return j < lines.length && isRowLine(lines[j]);
+        return j;
     }
 
     private static Row tabRow(String line, int lineNo) {

@@ -1,5 +1,6 @@
 package io.selfeval.read;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Document;
 import io.selfeval.document.SourceRef;
 import io.selfeval.read.BlockBuilder.CellText;
@@ -44,7 +45,7 @@ import java.util.regex.Pattern;
  * ("F12"; for a merged region its first cell).
  */
 public final class WorkbookReader implements DocumentReader {
-    /** Beyond this a sheet is not a form a person filled in; the rest is not read. */
+    /** Beyond this a sheet is not a form a person filled in; the rest is not read, and the document says so. */
     static final int MAX_ROWS = 5000;
     static final int MAX_COLUMNS = 200;
     private static final Pattern DEFAULT_SHEET_NAME = Pattern.compile("^(?i:sheet)\\s*\\d*$|^工作表\\s*\\d*$");
@@ -78,6 +79,7 @@ public final class WorkbookReader implements DocumentReader {
             throw new UnreadableException("Excel 文件已损坏，无法打开（压缩包结构无效）", e);
         }
         try {
+            PartSizes.check(pkg, "Excel 文件");
             return read(new XSSFWorkbook(pkg), name);
         } finally {
             pkg.revert();
@@ -124,17 +126,23 @@ public final class WorkbookReader implements DocumentReader {
         void read(BlockBuilder out) {
             int first = Math.max(0, sheet.getFirstRowNum());
             int last = Math.min(sheet.getLastRowNum(), first + MAX_ROWS - 1);
-            if (sheet.getLastRowNum() > last) {
-                LoggerFactory.getLogger(WorkbookReader.class).debug("工作表 {} 超过 {} 行，其余未读取", sheet.getSheetName(), MAX_ROWS);
+            int filledAfter = filledRowsAfter(last);
+            if (filledAfter > 0) {
+                out.cut("工作表“" + sheet.getSheetName() + "”超过" + MAX_ROWS + "行，其后" + filledAfter + "行有内容的行未读取");
             }
-            int width = 0;
+            int widest = 0;
             for (int r = first; r <= last; r++) {
                 Row row = sheet.getRow(r);
-                if (row != null) width = Math.max(width, Math.min(MAX_COLUMNS, row.getLastCellNum()));
+                if (row != null) widest = Math.max(widest, row.getLastCellNum());
+            }
+            int width = Math.min(MAX_COLUMNS, widest);
+            if (widest > MAX_COLUMNS) {
+                out.cut("工作表“" + sheet.getSheetName() + "”有" + widest + "列，只读取了前" + MAX_COLUMNS + "列");
             }
             for (CellRangeAddress a : regions) width = Math.max(width, Math.min(MAX_COLUMNS, a.getLastColumn() + 1));
             List<List<Slot>> rows = new ArrayList<>();
             for (int r = first; r <= last; r++) {
+                Cancellation.checkpoint();
                 List<Slot> row = row(r, width);
                 if (row.stream().anyMatch(c -> !c.cell().text().isBlank())) rows.add(row);
             }
@@ -147,6 +155,22 @@ public final class WorkbookReader implements DocumentReader {
             }
             for (int i = 0; i < titles; i++) out.paragraphs(only(rows.get(i)), source);
             out.table(trimmed(rows.subList(titles, rows.size())), source);
+        }
+
+        /** Rows after {@code last} that hold something (formatted but empty rows do not count). */
+        private int filledRowsAfter(int last) {
+            int filled = 0;
+            for (int r = last + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) continue;
+                for (Cell c : row) {
+                    if (c.getCellType() != CellType.BLANK && !(c.getCellType() == CellType.STRING && c.getStringCellValue().isBlank())) {
+                        filled++;
+                        break;
+                    }
+                }
+            }
+            return filled;
         }
 
         /** One row as cells over the sheet columns 0..width-1, merged regions resolved. */

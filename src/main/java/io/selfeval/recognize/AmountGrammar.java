@@ -1,5 +1,6 @@
 package io.selfeval.recognize;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.model.Amount;
 import io.selfeval.model.Breakdown;
 import io.selfeval.model.Figure;
@@ -109,7 +110,10 @@ final class AmountGrammar {
 
     private void parse(List<Token> tokens) {
         Reading r = new Reading(tokens);
-        for (int i = 0; i < tokens.size(); i++) r.take(i);
+        for (int i = 0; i < tokens.size(); i++) {
+            Cancellation.checkpoint();
+            r.take(i);
+        }
         emit();
         for (RatePending rate : r.rates) rate(rate);
     }

@@ -1,5 +1,6 @@
 package io.selfeval.recognize;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Paragraph;
 import io.selfeval.model.Amount;
 import io.selfeval.model.Figure;
@@ -48,6 +49,7 @@ final class NarrativeRecognizer {
     void recognize(List<Paragraph> body) {
         Integer year = reportYear(body);
         for (Paragraph p : body) {
+            Cancellation.checkpoint();
             String text = Numbers.normalize(p.text());
             AmountGrammar.read(text, context(p, text, year), rec);
             selfScore(p, text);

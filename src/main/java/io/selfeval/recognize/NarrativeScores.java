@@ -1,5 +1,6 @@
 package io.selfeval.recognize;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Paragraph;
 import io.selfeval.model.Amount;
 import io.selfeval.model.Indicator;
@@ -117,6 +118,7 @@ final class NarrativeScores {
             return;
         }
         for (Paragraph p : body) {
+            Cancellation.checkpoint();
             if (p.line() <= rateLine || p.line() > rateLine + 3) continue;
             String text = Numbers.normalize(p.text());
             if (GROUP.matcher(text).find() || ITEM.matcher(text).find() || Outline.heading(p) != null) return;

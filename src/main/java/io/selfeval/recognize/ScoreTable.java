@@ -1,5 +1,6 @@
 package io.selfeval.recognize;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Row;
 import io.selfeval.model.Amount;
 import io.selfeval.model.Attachment;
@@ -110,6 +111,7 @@ final class ScoreTable {
         String level2 = "";
         Set<String> groupsSeen = new HashSet<>();
         for (Row row : rows) {
+            Cancellation.checkpoint();
             String joined = flat(String.join("|", row.cells().stream().map(c -> c.text()).toList()));
             String head = flat(row.text(0));
             if (funds == null && indicators == null && row.size() >= 2

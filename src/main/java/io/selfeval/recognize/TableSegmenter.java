@@ -1,5 +1,6 @@
 package io.selfeval.recognize;
 
+import io.selfeval.document.Cancellation;
 import io.selfeval.document.Block;
 import io.selfeval.document.Cell;
 import io.selfeval.document.Paragraph;
@@ -50,6 +51,7 @@ final class TableSegmenter {
         List<Block> out = new ArrayList<>();
         int[] index = {0};
         for (Block b : joined) {
+            Cancellation.checkpoint();
             if (b instanceof Table t) {
                 split(t, out, index);
             } else {

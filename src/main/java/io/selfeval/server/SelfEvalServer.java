@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.selfeval.api.SelfEval;
 import io.selfeval.read.TempFiles;
+import io.selfeval.check.AbandonedWork;
 import io.selfeval.check.Checker;
 import io.selfeval.check.RuleFailureTally;
 import io.selfeval.rules.RuleFailure;
@@ -89,6 +90,7 @@ public final class SelfEvalServer implements AutoCloseable {
         Duration fileTimeout = Checker.DEFAULT_TIMEOUT;
         Duration reloadInterval = Duration.ofSeconds(1);
         Path tempDir;
+        io.selfeval.rules.RuleCache ruleCache = io.selfeval.rules.RuleCache.standard();
 
         /** Address to listen on; default 127.0.0.1. Any other address requires a {@link #token}. */
         public Options bind(String address) { this.bind = address; return this; }
@@ -112,6 +114,8 @@ public final class SelfEvalServer implements AutoCloseable {
         public Options reloadInterval(Duration d) { this.reloadInterval = d; return this; }
         /** Where uploads are kept while checked; default a fresh folder in the system's, removed on close. */
         public Options tempDir(Path dir) { this.tempDir = dir; return this; }
+        /** Where compiled rules are kept between starts; default the user's cache ({@code RuleCache.none()}: none). */
+        public Options ruleCache(io.selfeval.rules.RuleCache cache) { this.ruleCache = cache; return this; }
     }
 
     private final Options options;
@@ -134,13 +138,15 @@ public final class SelfEvalServer implements AutoCloseable {
             throw new IllegalArgumentException("监听地址 " + o.bind + " 不是本机回环地址，必须用 --token 设置访问令牌");
         }
         String label = o.rulesLabel != null ? o.rulesLabel : o.rulesDir.toString();
-        SelfEval initial = SelfEval.builder().rules(o.rulesDir).rulesLabel(label).timeout(o.fileTimeout).build();
+        SelfEval initial = SelfEval.builder().ruleBase(RuleBase.load(io.selfeval.rules.RulesSnapshot.read(o.rulesDir), o.ruleCache))
+                .rulesLabel(label).timeout(o.fileTimeout).build();
         this.ownTemp = o.tempDir == null;
         this.tempRoot = ownTemp ? TempFiles.createDirectory("selfeval-serve-") : Files.createDirectories(o.tempDir);
         Path multipartDir = Files.createDirectories(tempRoot.resolve("multipart"));
         this.rules = new RulesReloader(o.rulesDir, initial, dir -> {
             try {
-                return SelfEval.builder().ruleBase(RuleBase.load(dir)).rulesLabel(label).timeout(o.fileTimeout).build();
+                return SelfEval.builder().ruleBase(RuleBase.load(io.selfeval.rules.RulesSnapshot.read(dir), o.ruleCache))
+                        .rulesLabel(label).timeout(o.fileTimeout).build();
             } catch (RuleCompileException e) {
                 throw RulesReloader.CompileFailure.of(e);
             }
@@ -277,8 +283,10 @@ public final class SelfEvalServer implements AutoCloseable {
         out.put("version", SelfEval.version());
         out.put("rules", Map.of("fingerprint", current.fingerprint(), "count", current.ruleBase().ruleCount()));
         out.put("rulesErrors", rules.lastAttempt().problems().size());
-        int busy = options.maxConcurrent - running.availablePermits();
-        out.put("busy", busy);
+        // a check given up at its time limit keeps a core busy until it reaches its next checkpoint
+        int abandoned = AbandonedWork.stillRunning();
+        out.put("busy", options.maxConcurrent - running.availablePermits() + abandoned);
+        out.put("abandoned", abandoned);
         out.put("queued", waiting.get());
         out.put("maxConcurrent", options.maxConcurrent);
         out.put("maxQueued", options.maxQueued);

@@ -79,6 +79,21 @@ class MainTest {
     }
 
     @Test
+    void aFolderOrFileGivenTwiceIsCheckedOnce() throws IOException {
+        Path rules = RulesFixture.alwaysFiring(tmp, "INFO");
+        String seed = Path.of(SEEDS).resolve("000_0c4b3fbed2722708.txt").toString();
+        CliRun r = CliRun.of("check", SEEDS, SEEDS, seed, "--format", "json", "--rules", rules.toString(),
+                "--fail-on", "never");
+        assertEquals(0, r.exit(), "not a usage error: the folder has reports, they were given already\n" + r);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        long seeds;
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of(SEEDS))) {
+            seeds = s.filter(p -> p.toString().endsWith(".txt")).count();
+        }
+        assertEquals(seeds, json.get("submissions").size(), "each report once");
+    }
+
+    @Test
     void otherInputsAreStillCheckedWhenOneIsMissing() throws IOException {
         Path rules = RulesFixture.alwaysFiring(tmp, "INFO");
         CliRun r = CliRun.of("check", tmp.resolve("missing.txt").toString(), SEEDS,
