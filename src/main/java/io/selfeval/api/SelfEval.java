@@ -1,5 +1,6 @@
 package io.selfeval.api;
 
+import io.selfeval.annotate.Annotator;
 import io.selfeval.check.Checker;
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.SubmissionResult;
@@ -169,6 +170,33 @@ public final class SelfEval {
         List<SubmissionResult> out = new ArrayList<>(submissions.size());
         for (Submission s : submissions) out.add(checker.check(s));
         return out;
+    }
+
+    /** One submission checked and its marked-up copies: each file's path under the output folder, or why it has none. */
+    public record Annotated(SubmissionResult result, List<Annotator.Written> files) {
+    }
+
+    /**
+     * Checks every submission at the path (as {@link #checkAll(Path, String)}) and writes, under {@code outDir},
+     * a copy of each Word or Excel file with a comment (批注) at every finding and the review summary on the
+     * title, named "原名（审核意见）.docx/.xlsx" with its folders kept; a .doc or .txt report becomes a .docx, an .xls
+     * workbook an .xlsx. The files at the path are only read. {@code author} is the comments' author (null: 绩效自评审核).
+     */
+    public List<Annotated> checkAndAnnotate(Path path, String display, Path outDir, String author) {
+        Annotator annotator = new Annotator(author);
+        try (Submissions all = new Submissions()) {
+            List<Annotated> out = new ArrayList<>();
+            for (Submission s : all.collect(path, display, p -> false)) {
+                SubmissionResult r = checker.check(s);
+                out.add(new Annotated(r, annotator.annotate(s, r, outDir)));
+            }
+            return out;
+        }
+    }
+
+    /** The marked-up copies of a submission already checked (see {@link #checkAndAnnotate}). */
+    public List<Annotator.Written> annotate(Submission submission, SubmissionResult result, Path outDir, String author) {
+        return new Annotator(author).annotate(submission, result, outDir);
     }
 
     /** The whole report of output-contract.md for these results: tool, the rules used, submissions, summary. */

@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.annotate.Annotator;
 import io.selfeval.check.Checker;
 import io.selfeval.check.RuleFailureTally;
 import io.selfeval.model.CheckReport;
@@ -57,6 +58,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "报告写入此文件（默认写到标准输出）")
     String out;
 
+    @Option(names = "--annotate", paramLabel = "DIR",
+            description = "把每份报告的 Word/Excel 文件加上批注（每个问题一条，标题处为审核意见汇总）另存到此文件夹，文件名为“原名（审核意见）.docx/.xlsx”")
+    String annotate;
+
+    @Option(names = "--annotate-author", paramLabel = "NAME", defaultValue = Annotator.DEFAULT_AUTHOR,
+            description = "批注的作者（默认：${DEFAULT-VALUE}）")
+    String annotateAuthor;
+
     @Mixin
     RulesOption rules;
 
@@ -86,6 +95,7 @@ final class CheckCommand implements Callable<Integer> {
         if (jobs < 1) throw CliException.usage("--jobs 应为不小于 1 的整数，实为：" + jobs);
         Path target = out == null ? null : AtomicOutput.validate(out);
         if (target != null) AtomicOutput.refuseInputs(target, paths);
+        if (annotate != null) checkAnnotateDir(annotate);
 
         if (stdinName != null && !paths.contains("-")) throw CliException.usage("--name 只用于从标准输入读取（PATH 为 -）");
         try (Inputs collected = Inputs.collect(paths, target, new Inputs.Stdin(stdin, stdinName))) {
@@ -104,6 +114,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport.Tool tool = new CheckReport.Tool(Version.NAME, Version.get());
         CheckReport.RulesInfo info = new CheckReport.RulesInfo(rules.given(), ruleBase.fingerprint(), ruleBase.ruleCount());
         Outcome outcome = new Outcome(level);
+        Annotations annotations = annotate == null ? null : new Annotations(Path.of(annotate), annotateAuthor, inputs, err);
         Progress progress = new Progress(err, inputs.size(), Main.errIsTerminal);
 
         // Results reach the writer in input order as they are done; only the tallies are kept.
@@ -113,6 +124,7 @@ final class CheckCommand implements Callable<Integer> {
             checkAll(checker, inputs, threads, progress, r -> {
                 outcome.add(r);
                 sink.submission(r);
+                if (annotations != null) annotations.next(r);
             });
             progress.finish();
             sink.end(outcome.tally.summary());
@@ -129,12 +141,42 @@ final class CheckCommand implements Callable<Integer> {
             }
             err.println("报告已写入：" + out);
         }
+        if (annotations != null) annotations.finish();
         if (target != null || !fmt.equals("text")) {
             err.println("完成：" + TextReportWriter.summaryLine(outcome.tally.summary()));
         }
         outcome.ruleFailures.report(err);
         err.flush();
         return outcome.exitCode();
+    }
+
+    /** --annotate: the marked-up copies of each submission as its result arrives (in input order). */
+    private static final class Annotations {
+        private final Path dir;
+        private final Annotator annotator;
+        private final List<Inputs.Input> inputs;
+        private final PrintWriter err;
+        private int next;
+        private int written;
+
+        Annotations(Path dir, String author, List<Inputs.Input> inputs, PrintWriter err) {
+            this.dir = dir;
+            this.annotator = new Annotator(author);
+            this.inputs = inputs;
+            this.err = err;
+        }
+
+        void next(SubmissionResult r) {
+            Inputs.Input in = inputs.get(next++);
+            for (Annotator.Written w : annotator.annotate(in.submission(), r, dir)) {
+                if (w.error() != null) err.println("批注版未生成：" + w.name() + "：" + w.error());
+                else written++;
+            }
+        }
+
+        void finish() {
+            err.println("批注版已写入 " + dir + "：" + written + "个文件");
+        }
     }
 
     /** Takes each result, in input order. */
@@ -255,6 +297,18 @@ final class CheckCommand implements Callable<Integer> {
             throw CliException.usage("--format " + f + " 需要用 --out 指定输出文件，例如 --out 审核结果." + f);
         }
         return f;
+    }
+
+    private static void checkAnnotateDir(String dir) {
+        Path p;
+        try {
+            p = Path.of(dir);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw CliException.usage("--annotate 的文件夹路径无效：" + dir);
+        }
+        if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
+            throw CliException.usage("--annotate 应为文件夹，" + dir + " 是一个文件");
+        }
     }
 
     private static FailOn checkFailOn(String value) {

@@ -29,6 +29,7 @@ public final class Location {
     private final String sheet;
     private final String cell;
     private final Integer position;
+    private final String anchor;
 
     public Location(String part, String section, String table, String row, String column, Integer line, String excerpt) {
         this(part, section, table, row, column, line, excerpt, null, null, null, line);
@@ -36,6 +37,12 @@ public final class Location {
 
     public Location(String part, String section, String table, String row, String column, Integer line, String excerpt,
                     String file, String sheet, String cell, Integer position) {
+        this(part, section, table, row, column, line, excerpt, file, sheet, cell, position, null);
+    }
+
+    private Location(String part, String section, String table, String row, String column, Integer line, String excerpt,
+                     String file, String sheet, String cell, Integer position, String anchor) {
+        this.anchor = anchor;
         this.part = part;
         this.section = section;
         this.table = table;
@@ -58,7 +65,7 @@ public final class Location {
     }
 
     public Location withColumn(String newColumn) {
-        return new Location(part, section, table, row, newColumn, line, excerpt, file, sheet, cell, position);
+        return new Location(part, section, table, row, newColumn, line, excerpt, file, sheet, cell, position, anchor);
     }
 
     /**
@@ -67,7 +74,12 @@ public final class Location {
      */
     public Location in(String newFile, String newSheet, String newCell, boolean hasLines) {
         return new Location(part, section, table, row, column, hasLines ? line : null, excerpt, newFile, newSheet, newCell,
-                position);
+                position, anchor);
+    }
+
+    /** The same place, naming the element of the source file it is in (see {@link #getAnchor()}). */
+    public Location withAnchor(String newAnchor) {
+        return new Location(part, section, table, row, column, line, excerpt, file, sheet, cell, position, newAnchor);
     }
 
     public String getPart() { return part; }
@@ -85,6 +97,13 @@ public final class Location {
     /** Reading order in the submission (the line for a text input); for ordering only, not in reports. */
     @JsonIgnore
     public Integer getPosition() { return position; }
+
+    /**
+     * The element of the source file the finding is in, as the reader named it (document.Paragraph/Cell anchor:
+     * Word "p:N" or "tc:N", "#N" for position N of the file itself); for annotating the file, not in reports.
+     */
+    @JsonIgnore
+    public String getAnchor() { return anchor; }
 
     /** The sheet cell as Excel writes it, "附件2!F12"; null without a cell. */
     @JsonIgnore

@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  */
 final class BlockBuilder {
     /** A cell as a reader found it: text (line breaks as '\n') and its address, if the format has one. */
-    record CellText(String text, String ref) {
+    record CellText(String text, String ref, String anchor) {
+        CellText(String text, String ref) {
+            this(text, ref, null);
+        }
+
         static CellText of(String text) {
-            return new CellText(text, null);
+            return new CellText(text, null, null);
         }
     }
 
@@ -40,6 +44,11 @@ final class BlockBuilder {
     private int tables;
 
     void paragraphs(String text, SourceRef source) {
+        paragraphs(text, source, null);
+    }
+
+    /** As {@link #paragraphs(String, SourceRef)}, each line naming the source element it came from. */
+    void paragraphs(String text, SourceRef source, String anchor) {
         for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
             // As the text reader takes a line: stripped, inner full-width spaces kept.
             Cancellation.checkpoint();
@@ -47,7 +56,7 @@ final class BlockBuilder {
             if (t.isEmpty()) continue;
             String kept = limited(t);
             if (kept.length() < t.length()) cut(tooLong(t.length()));
-            blocks.add(new Paragraph(kept, ++position, source));
+            blocks.add(new Paragraph(kept, ++position, source, anchor));
         }
     }
 
@@ -58,7 +67,7 @@ final class BlockBuilder {
             Cancellation.checkpoint();
             int pos = ++position;
             List<Cell> cells = new ArrayList<>(r.size());
-            for (CellText c : r) cells.add(new Cell(cleanCell(c.text()), pos, c.ref()));
+            for (CellText c : r) cells.add(new Cell(cleanCell(c.text()), pos, c.ref(), c.anchor()));
             out.add(new Row(cells, pos));
         }
         if (!out.isEmpty()) blocks.add(new Table(++tables, out, out.get(0).line(), source));

@@ -75,11 +75,13 @@ public final class DocxReader implements DocumentReader {
         private final Map<String, Boolean> tocStyles = new HashMap<>();
         private final XWPFStyles styles;
         private final Node body;
+        private final Anchors anchors;
 
         Walker(XWPFDocument doc, SourceRef source) {
             this.source = source;
             this.styles = doc.getStyles();
             this.body = doc.getDocument().getBody().getDomNode();
+            this.anchors = new Anchors(body);
         }
 
         Document read(String name) {
@@ -116,19 +118,21 @@ public final class DocxReader implements DocumentReader {
             if (isTocParagraph(p)) return;
             Text t = new Text();
             t.collect(p);
-            for (String box : t.boxes) out.paragraphs(box, source);
-            out.paragraphs(t.main.toString(), source);
+            for (int i = 0; i < t.boxes.size(); i++) out.paragraphs(t.boxes.get(i), source, anchors.paragraph(t.boxStarts.get(i)));
+            out.paragraphs(t.main.toString(), source, anchors.paragraph(p));
         }
 
         private List<List<CellText>> table(Node tbl) {
             List<List<CellText>> rows = new ArrayList<>();
             Map<Integer, String> merged = new HashMap<>();
+            Map<Integer, String> mergedAnchors = new HashMap<>();
             for (Node tr : children(tbl, "tr")) {
                 Cancellation.checkpoint();
                 Node trPr = firstChild(tr, W, "trPr");
                 int before = intVal(firstChild(trPr, W, "gridBefore"), 0);
                 int after = intVal(firstChild(trPr, W, "gridAfter"), 0);
                 Map<Integer, String> next = new HashMap<>();
+                Map<Integer, String> nextAnchors = new HashMap<>();
                 List<CellText> cells = new ArrayList<>();
                 int col = Math.max(0, before);
                 for (Node tc : children(tr, "tc")) {
@@ -142,20 +146,26 @@ public final class DocxReader implements DocumentReader {
                         continue;
                     }
                     String text = cellText(tc);
+                    // A comment on a merged cell belongs on the cell that shows the text, the merge's first.
+                    String anchor = anchors.cell(tc);
                     if (vMerge != null && !"restart".equals(val(vMerge))) {
-                        String anchor = merged.get(col);
-                        if (anchor != null) {
-                            next.put(col, anchor);
-                            text = BlockBuilder.continued(anchor);
+                        String mergedText = merged.get(col);
+                        if (mergedText != null) {
+                            next.put(col, mergedText);
+                            nextAnchors.put(col, mergedAnchors.get(col));
+                            text = BlockBuilder.continued(mergedText);
+                            anchor = mergedAnchors.get(col);
                         }
                     } else if (vMerge != null) {
                         next.put(col, text);
+                        nextAnchors.put(col, anchor);
                     }
-                    cells.add(CellText.of(text));
+                    cells.add(new CellText(text, null, anchor));
                     col += span;
                 }
                 for (int i = 0; i < Math.min(after, 64); i++) cells.add(CellText.of(""));
                 merged = next;
+                mergedAnchors = nextAnchors;
                 rows.add(cells);
             }
             return rows;
@@ -245,6 +255,8 @@ public final class DocxReader implements DocumentReader {
     private static final class Text {
         final StringBuilder main = new StringBuilder();
         final List<String> boxes = new ArrayList<>();
+        /** The first w:p of each text box, parallel to {@code boxes}. */
+        final List<Node> boxStarts = new ArrayList<>();
 
         void collect(Node p) {
             walk(p, main);
@@ -279,7 +291,10 @@ public final class DocxReader implements DocumentReader {
             StringBuilder sb = new StringBuilder();
             boxParagraphs(content, sb);
             String s = sb.toString().strip();
-            if (!s.isEmpty()) boxes.add(s);
+            if (!s.isEmpty()) {
+                boxes.add(s);
+                boxStarts.add(Anchors.firstParagraph(content));
+            }
         }
 
         private void boxParagraphs(Node parent, StringBuilder sb) {
@@ -294,6 +309,51 @@ public final class DocxReader implements DocumentReader {
                     boxParagraphs(k, sb);
                 }
             }
+        }
+    }
+
+    /**
+     * Names the body's paragraphs and table cells by their number in document order ("p:N", "tc:N", counting every
+     * w:p and w:tc under the body, text boxes and fallback copies included), so that the annotator can find the same
+     * element again in the file by counting the same way.
+     */
+    static final class Anchors {
+        private final Map<Node, Integer> paragraphs = new java.util.IdentityHashMap<>();
+        private final Map<Node, Integer> cells = new java.util.IdentityHashMap<>();
+
+        Anchors(Node body) {
+            number(body);
+        }
+
+        private void number(Node parent) {
+            for (Node k = parent.getFirstChild(); k != null; k = k.getNextSibling()) {
+                if (k.getNodeType() != Node.ELEMENT_NODE) continue;
+                if (W.equals(k.getNamespaceURI())) {
+                    if (k.getLocalName().equals("p")) paragraphs.put(k, paragraphs.size());
+                    else if (k.getLocalName().equals("tc")) cells.put(k, cells.size());
+                }
+                number(k);
+            }
+        }
+
+        String paragraph(Node p) {
+            Integer n = p == null ? null : paragraphs.get(p);
+            return n == null ? null : "p:" + n;
+        }
+
+        String cell(Node tc) {
+            Integer n = cells.get(tc);
+            return n == null ? null : "tc:" + n;
+        }
+
+        static Node firstParagraph(Node parent) {
+            for (Node k = parent.getFirstChild(); k != null; k = k.getNextSibling()) {
+                if (k.getNodeType() != Node.ELEMENT_NODE) continue;
+                if (W.equals(k.getNamespaceURI()) && k.getLocalName().equals("p")) return k;
+                Node inner = firstParagraph(k);
+                if (inner != null) return inner;
+            }
+            return null;
         }
     }
 

@@ -61,14 +61,14 @@ public final class SubmissionReader {
             for (Block b : d.blocks()) {
                 SourceRef src = b.source() == null ? textSource : b.source();
                 if (b instanceof Paragraph p) {
-                    blocks.add(new Paragraph(p.text(), p.line() + offset, src));
+                    blocks.add(new Paragraph(p.text(), p.line() + offset, src, ownAnchor(p.anchor(), p.line())));
                     last = Math.max(last, p.line());
                 } else if (b instanceof Table t) {
                     List<Row> rows = new ArrayList<>(t.rows().size());
                     for (Row r : t.rows()) {
                         List<Cell> cells = new ArrayList<>(r.size());
                         for (Cell c : r.cells()) {
-                            cells.add(new Cell(c.text(), c.line() + offset, c.ref()));
+                            cells.add(new Cell(c.text(), c.line() + offset, c.ref(), ownAnchor(c.anchor(), c.line())));
                             last = Math.max(last, c.line());
                         }
                         rows.add(new Row(cells, r.line() + offset));
@@ -81,5 +81,10 @@ public final class SubmissionReader {
             offset += last;
         }
         return new Document(name, blocks, cuts);
+    }
+
+    /** The reader's anchor, or the position in the block's own file, which the running positions no longer show. */
+    private static String ownAnchor(String anchor, int ownLine) {
+        return anchor != null ? anchor : "#" + ownLine;
     }
 }

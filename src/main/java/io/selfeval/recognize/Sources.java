@@ -2,6 +2,7 @@ package io.selfeval.recognize;
 
 import io.selfeval.document.Block;
 import io.selfeval.document.Cell;
+import io.selfeval.document.Paragraph;
 import io.selfeval.document.Row;
 import io.selfeval.document.SourceRef;
 import io.selfeval.model.Location;
@@ -15,13 +16,15 @@ final class Sources {
     }
 
     static Location of(Location loc, Block block) {
-        return of(loc, block.source(), null);
+        Location out = of(loc, block.source(), null);
+        return block instanceof Paragraph p && out != null ? out.withAnchor(p.anchor()) : out;
     }
 
     /** A location in a table row: the cell at {@code column}, or none when the index is out of the row. */
     static Location of(Location loc, Block table, Row row, int column) {
         Cell c = column >= 0 && column < row.size() ? row.cells().get(column) : null;
-        return of(loc, table.source(), c == null ? null : c.ref());
+        Location out = of(loc, table.source(), c == null ? null : c.ref());
+        return c == null || out == null ? out : out.withAnchor(c.anchor());
     }
 
     /**
@@ -32,16 +35,17 @@ final class Sources {
         SourceRef src = table.source();
         if (src == null) return loc;
         String e = excerpt == null ? "" : flat(excerpt);
-        String ref = null;
+        Cell found = null;
         if (!e.isEmpty()) {
-            for (int c = row.size() - 1; c >= 0 && ref == null; c--) {
-                if (flat(row.text(c)).equals(e)) ref = row.cells().get(c).ref();
+            for (int c = row.size() - 1; c >= 0 && found == null; c--) {
+                if (flat(row.text(c)).equals(e)) found = row.cells().get(c);
             }
-            for (int c = 0; c < row.size() && ref == null; c++) {
-                if (flat(row.text(c)).contains(e)) ref = row.cells().get(c).ref();
+            for (int c = 0; c < row.size() && found == null; c++) {
+                if (flat(row.text(c)).contains(e)) found = row.cells().get(c);
             }
         }
-        return of(loc, src, ref);
+        Location out = of(loc, src, found == null ? null : found.ref());
+        return found == null || out == null ? out : out.withAnchor(found.anchor());
     }
 
     private static Location of(Location loc, SourceRef src, String cellRef) {

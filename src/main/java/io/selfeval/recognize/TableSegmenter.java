@@ -73,6 +73,14 @@ final class TableSegmenter {
         return new ArrayList<>(out);
     }
 
+    /** The source element of a row's first non-blank cell, for a title row that becomes a paragraph. */
+    private static String firstAnchor(Row row) {
+        for (Cell c : row.cells()) {
+            if (!c.isBlank()) return c.anchor();
+        }
+        return null;
+    }
+
     static String firstText(Row row) {
         for (Cell c : row.cells()) {
             String t = Numbers.flat(c.text());
@@ -134,12 +142,12 @@ final class TableSegmenter {
             if (isTitleRow(row)) {
                 emit(t, cur, out, index);
                 cur = new Segment();
-                out.add(new Paragraph(texts(row).get(0), row.line(), t.source()));
+                out.add(new Paragraph(texts(row).get(0), row.line(), t.source(), firstAnchor(row)));
                 // The title's companion lines ("（2023年度）", "单位：元") up to the form's first row.
                 while (r + 1 < rows.size() && texts(rows.get(r + 1)).size() == 1 && part(rows.get(r + 1)) == null
                         && !isNote(rows.get(r + 1)) && texts(rows.get(r + 1)).get(0).length() <= TITLE_MAX) {
                     r++;
-                    out.add(new Paragraph(texts(rows.get(r)).get(0), rows.get(r).line(), t.source()));
+                    out.add(new Paragraph(texts(rows.get(r)).get(0), rows.get(r).line(), t.source(), firstAnchor(rows.get(r))));
                 }
                 continue;
             }

@@ -37,7 +37,7 @@ public final class ReportTexts {
     }
 
     /** "预算执行率计算错误" for EXE_RATE_MISMATCH; "" for a code not in the list. */
-    static String codeName(String code) {
+    public static String codeName(String code) {
         return code == null ? "" : NAMES.getProperty(code, "");
     }
 
@@ -70,7 +70,7 @@ public final class ReportTexts {
     }
 
     /** "实际完成值：90；指标值：≦80" — the evidence with Chinese labels. */
-    static String evidence(Finding f) {
+    public static String evidence(Finding f) {
         if (f.getEvidence() == null || f.getEvidence().isEmpty()) return "";
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
@@ -124,13 +124,13 @@ public final class ReportTexts {
     }
 
     /** 95, 98.85, "—" for null. */
-    static String number(BigDecimal b) {
+    public static String number(BigDecimal b) {
         if (b == null) return "—";
         BigDecimal s = b.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
-    static String number(double d) {
+    public static String number(double d) {
         return number(BigDecimal.valueOf(d));
     }
 

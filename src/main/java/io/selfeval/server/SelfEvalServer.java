@@ -52,7 +52,8 @@ import java.util.concurrent.TimeoutException;
  * The HTTP service of {@code selfeval serve} (Javalin on Jetty):
  * <ul>
  *   <li>{@code POST /api/check} — multipart upload of one or more files, or a .zip; answers the JSON document of
- *   output-contract.md, or with {@code ?format=xlsx|html|text} that report;</li>
+ *   output-contract.md, or with {@code ?format=xlsx|html|text} that report; with {@code ?format=annotated} (and optionally
+ *   {@code submission=<file>}) the marked-up copies with a 批注 at each finding, one file or a zip;</li>
  *   <li>{@code GET /api/rules} — the rule catalog, fingerprint, and the problems of the last edit that did not
  *   compile;</li>
  *   <li>{@code GET /api/health};</li>
@@ -65,6 +66,8 @@ import java.util.concurrent.TimeoutException;
 public final class SelfEvalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SelfEvalServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** ?format=annotated: the marked-up Word/Excel copies instead of a report. */
+    private static final String ANNOTATED = "annotated";
     private static final String JSON_TYPE = "application/json; charset=utf-8";
     /** Multipart framing (boundaries, part headers) on top of the files themselves. */
     private static final long MULTIPART_SLACK = 256 * 1024;
@@ -346,6 +349,7 @@ public final class SelfEvalServer implements AutoCloseable {
     /** POST /api/check: the uploads saved, grouped into submissions, checked on the rules of this moment. */
     private void check(Context ctx) throws Exception {
         String format = format(ctx.queryParam("format"));
+        String only = ctx.queryParam("submission");
         long length = ctx.req().getContentLengthLong();
         if (length > options.maxUploadBytes + MULTIPART_SLACK) throw tooLarge();
         String type = ctx.contentType();
@@ -377,9 +381,12 @@ public final class SelfEvalServer implements AutoCloseable {
             }
             SelfEval engine = rules.current();
             Path workDir = dir;
-            Future<byte[]> f = workers.submit(() -> {
+            Future<AnnotatedDownload.Body> f = workers.submit(() -> {
                 try {
-                    return render(engine, format, checkUploads(engine, workDir, archives, refused));
+                    if (format.equals(ANNOTATED)) return annotateUploads(engine, workDir, archives, only);
+                    String name = format.equals("xlsx") || format.equals("html") ? "审核结果." + format : null;
+                    return new AnnotatedDownload.Body(render(engine, format, checkUploads(engine, workDir, archives, refused)),
+                            contentType(format), name);
                 } finally {
                     TempFiles.delete(workDir);
                     running.release();
@@ -387,7 +394,7 @@ public final class SelfEvalServer implements AutoCloseable {
                 }
             });
             handedOver = true;
-            byte[] body;
+            AnnotatedDownload.Body body;
             try {
                 body = f.get(options.requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -397,11 +404,12 @@ public final class SelfEvalServer implements AutoCloseable {
                 if (e.getCause() instanceof ApiError a) throw a;
                 throw e.getCause() instanceof Exception x ? x : e;
             }
-            ctx.status(200).contentType(contentType(format)).result(body);
+            ctx.status(200).contentType(body.contentType()).result(body.bytes());
             if (format.equals("html")) ctx.header("Content-Security-Policy", SecurityHeaders.REPORT_POLICY);
-            if (format.equals("xlsx") || format.equals("html")) {
-                String name = "审核结果." + format;
-                ctx.header("Content-Disposition", "attachment; filename=\"result." + format + "\"; filename*=UTF-8''"
+            if (body.fileName() != null) {
+                String name = body.fileName();
+                String ascii = "result" + name.substring(name.lastIndexOf('.'));
+                ctx.header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                         + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
             }
         } finally {
@@ -415,8 +423,9 @@ public final class SelfEvalServer implements AutoCloseable {
 
     private static String format(String given) {
         if (given == null || given.isBlank()) return "json";
+        if (given.strip().equalsIgnoreCase(ANNOTATED)) return ANNOTATED;
         String f = ReportSinks.normalize(given);
-        if (f == null) throw new ApiError(400, "format 的取值应为 json、xlsx、html 或 text，实为：" + given);
+        if (f == null) throw new ApiError(400, "format 的取值应为 json、xlsx、html、text 或 annotated，实为：" + given);
         if (!ReportSinks.available(f)) throw new ApiError(400, "本版本暂不提供 " + f + " 格式的报告，请使用 json");
         return f;
     }
@@ -526,6 +535,22 @@ public final class SelfEvalServer implements AutoCloseable {
             if (broken != null) throw new ApiError(500, "规则出错，无法完成检查：" + broken.message() + "请联系规则维护人员修改规则。");
             results.addAll(refused);
             return results;
+        }
+    }
+
+    /** ?format=annotated: the uploads checked and their marked-up copies (see {@link AnnotatedDownload}). */
+    private static AnnotatedDownload.Body annotateUploads(SelfEval engine, Path dir, Set<String> archives, String only)
+            throws IOException {
+        try (Submissions all = new Submissions()) {
+            List<Submission> found = all.collect(dir, "", p -> false);
+            for (Submission s : found) {
+                if (s.error() != null && archives.contains(s.name())) throw new ApiError(400, s.name() + "：" + s.error());
+            }
+            List<SubmissionResult> results = engine.checkEach(found);
+            RuleFailure broken = RuleFailureTally.of(results).failedEverywhere().orElse(null);
+            if (broken != null) throw new ApiError(500, "规则出错，无法完成检查：" + broken.message() + "请联系规则维护人员修改规则。");
+            Path out = Files.createDirectories(dir.resolve(".annotated"));
+            return AnnotatedDownload.of(engine, found, results, only, out);
         }
     }
 

@@ -68,6 +68,10 @@ class SelfEvalPageE2ETest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=zh-CN", "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile")));
+        // Downloads (下载批注版) are saved without asking, into a folder the test reads.
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", Files.createDirectories(tmp.resolve("downloads")).toString(),
+                "download.prompt_for_download", false));
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -141,6 +145,31 @@ class SelfEvalPageE2ETest {
 
         screenshot();
         assertTrue(Files.size(SCREENSHOT) > 10_000, "screenshot written");
+    }
+
+    /** 下载批注版 saves the unit's report as a Word file with a comment at each finding and the summary. */
+    @Test
+    void theAnnotatedCopyIsDownloaded() throws Exception {
+        assumeTrue(browserInstalled(), "browser test skipped: install Debian's chromium and chromium-driver to run it");
+        driver.get(server.url());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(200));
+        wait.until(ExpectedConditions.textMatches(By.id("rules"), java.util.regex.Pattern.compile("规则：.*条")));
+        driver.findElement(By.id("files")).sendKeys(SEED.toAbsolutePath().toString());
+        WebDriverWait check = new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(250));
+        check.until(d -> d.findElement(By.id("status")).getText().equals("检查完成")
+                && !d.findElements(By.cssSelector("#results button.annotate")).isEmpty());
+        driver.findElement(By.cssSelector("#results button.annotate")).click();
+
+        String stem = SEED.getFileName().toString().replace(".txt", "");
+        Path saved = tmp.resolve("downloads").resolve(stem + "（审核意见）.docx");
+        check.until(d -> Files.isRegularFile(saved) && d.findElement(By.id("status")).getText().startsWith("已下载"));
+        try (var in = Files.newInputStream(saved); var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            var comments = doc.getDocComments().getComments();
+            assertTrue(comments.size() > MUST_FIND.size(), "a comment per finding plus the summary: " + comments.size());
+            assertTrue(comments.get(0).getText().startsWith("【审核意见汇总】"), comments.get(0).getText());
+            assertTrue(comments.stream().anyMatch(c -> c.getText().contains("【预算执行率计算错误】")),
+                    "EXE_RATE_MISMATCH is commented under its Chinese name");
+        }
     }
 
     /** Markup in a unit's name is shown as text: no element is made of it and no script of it runs. */
