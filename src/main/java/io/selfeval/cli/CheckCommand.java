@@ -95,7 +95,7 @@ final class CheckCommand implements Callable<Integer> {
         if (jobs < 1) throw CliException.usage("--jobs 应为不小于 1 的整数，实为：" + jobs);
         Path target = out == null ? null : AtomicOutput.validate(out);
         if (target != null) AtomicOutput.refuseInputs(target, paths);
-        if (annotate != null) checkAnnotateDir(annotate);
+        if (annotate != null) checkAnnotateDir(annotate, paths);
 
         if (stdinName != null && !paths.contains("-")) throw CliException.usage("--name 只用于从标准输入读取（PATH 为 -）");
         try (Inputs collected = Inputs.collect(paths, target, new Inputs.Stdin(stdin, stdinName))) {
@@ -299,7 +299,7 @@ final class CheckCommand implements Callable<Integer> {
         return f;
     }
 
-    private static void checkAnnotateDir(String dir) {
+    private static void checkAnnotateDir(String dir, List<String> inputs) {
         Path p;
         try {
             p = Path.of(dir);
@@ -308,6 +308,24 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
             throw CliException.usage("--annotate 应为文件夹，" + dir + " 是一个文件");
+        }
+        // Copies written into a checked folder would be read as reports by the next run of the same command.
+        Path where;
+        try {
+            where = java.nio.file.Files.exists(p) ? p.toRealPath() : p.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            where = p.toAbsolutePath().normalize();
+        }
+        for (String arg : inputs) {
+            try {
+                Path in = Path.of(arg);
+                if (java.nio.file.Files.isDirectory(in) && where.startsWith(in.toRealPath())) {
+                    throw CliException.usage("--annotate 位于被检查的文件夹 " + arg
+                            + " 之内，批注版会在下次检查时被当作报告读取；请写到该文件夹之外");
+                }
+            } catch (java.nio.file.InvalidPathException | IOException e) {
+                // an input that cannot be resolved is reported as unreadable later
+            }
         }
     }
 

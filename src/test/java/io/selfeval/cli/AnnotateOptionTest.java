@@ -57,6 +57,17 @@ class AnnotateOptionTest {
         assertTrue(r.err().contains("--annotate 应为文件夹"), r.err());
     }
 
+    @Test
+    void aFolderInsideTheCheckedFolderIsAUsageErrorAndNothingIsWritten() throws Exception {
+        Path checked = Files.createDirectories(tmp.resolve("报告"));
+        Files.copy(OfficeRenderings.seedFile("000"), checked.resolve("自评报告.docx"));
+        Path inside = checked.resolve("审核意见");
+        CliRun r = CliRun.of("check", checked.toString(), "--annotate", inside.toString(), "--rules", "rules");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("--annotate 位于被检查的文件夹"), r.err());
+        assertTrue(Files.notExists(inside), "nothing written");
+    }
+
     private static Path find(Path dir, String name) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.getFileName().toString().equals(name)).findFirst()
