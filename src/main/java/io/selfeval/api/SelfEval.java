@@ -6,6 +6,7 @@ import io.selfeval.model.SubmissionResult;
 import io.selfeval.read.Readers;
 import io.selfeval.read.Submission;
 import io.selfeval.read.Submissions;
+import io.selfeval.read.TempFiles;
 import io.selfeval.report.JsonReportWriter;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.rules.RuleCompileException;
@@ -130,7 +131,7 @@ public final class SelfEval {
      */
     public SubmissionResult check(InputStream in, String fileName) throws IOException {
         String name = safeFileName(fileName);
-        Path dir = tempDir == null ? Files.createTempDirectory("selfeval-api-") : Files.createTempDirectory(tempDir, "selfeval-api-");
+        Path dir = tempDir == null ? TempFiles.createDirectory("selfeval-api-") : TempFiles.createDirectory(tempDir, "selfeval-api-");
         try {
             Path file = dir.resolve(name);
             if (!copyLimited(in, file, Readers.MAX_FILE_BYTES)) {
@@ -142,7 +143,7 @@ public final class SelfEval {
                 return Checker.unreadable(name, "包含" + found.size() + "份报告，请逐份检查");
             }
         } finally {
-            deleteTree(dir);
+            TempFiles.delete(dir);
         }
     }
 
@@ -218,12 +219,31 @@ public final class SelfEval {
         n = n.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
         while (n.startsWith(".")) n = n.substring(1);
         if (n.isEmpty()) n = "上传文件";
-        if (n.length() > 120) {
+        // File systems count a name's bytes (255 at most), not its characters: cut by bytes, keeping the extension
+        // and leaving room for the "（2）" that tells two uploads of one name apart.
+        if (utf8Length(n) > NAME_BYTES) {
             int dot = n.lastIndexOf('.');
             String ext = dot > 0 && n.length() - dot <= 10 ? n.substring(dot) : "";
-            n = n.substring(0, 120 - ext.length()) + ext;
+            String stem = n.substring(0, n.length() - ext.length());
+            int budget = NAME_BYTES - utf8Length(ext);
+            int end = 0;
+            for (int used = 0; end < stem.length(); ) {
+                int cp = stem.codePointAt(end);
+                int len = utf8Length(new String(Character.toChars(cp)));
+                if (used + len > budget) break;
+                used += len;
+                end += Character.charCount(cp);
+            }
+            n = stem.substring(0, end) + ext;
         }
         return n;
+    }
+
+    /** The most bytes of a saved upload's name. */
+    private static final int NAME_BYTES = 200;
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /** Copies at most {@code limit} bytes; false (and the file removed) when the stream holds more. */

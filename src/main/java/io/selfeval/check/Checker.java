@@ -13,6 +13,7 @@ import io.selfeval.recognize.Recognition;
 import io.selfeval.recognize.Recognizer;
 import io.selfeval.review.Reviewer;
 import io.selfeval.rules.RuleBase;
+import io.selfeval.rules.RuleFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,13 +130,15 @@ public final class Checker {
                 findings.add(0, unrecognizedFinding(name));
                 return new SubmissionResult(name, files, rec.unit(), rec.year(), null, null, findings, error);
             }
-            findings.addAll(rules.run(rec.facts()));
+            RuleBase.Outcome ran = rules.run(rec.facts());
+            for (RuleFailure failure : ran.failures()) LOG.debug("检查 {} 时规则出错：{}", name, failure.message());
+            findings.addAll(ran.findings());
             findings.sort(ORDER);
             // The review score on the rubric; each finding gets the deduction it took.
             Reviewer.Outcome review = new Reviewer(rules).review(findings);
             return new SubmissionResult(name, files, rec.unit(), rec.year(),
                     new SubmissionResult.SelfScore(value(rec.statedSelfScore()), value(rec.recomputedSelfScore())),
-                    review.review(), review.findings(), error);
+                    review.review(), review.findings(), error, ran.failures());
         } catch (UnreadableException e) {
             return unreadable(submission, e.getMessage());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -1,6 +1,7 @@
 package io.selfeval.cli;
 
 import io.selfeval.check.Checker;
+import io.selfeval.check.RuleFailureTally;
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Severity;
@@ -73,6 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         FailOn level = checkFailOn(failOn);
         if (jobs < 1) throw CliException.usage("--jobs 应为不小于 1 的整数，实为：" + jobs);
         Path target = out == null ? null : AtomicOutput.validate(out);
+        if (target != null) AtomicOutput.refuseInputs(target, paths);
 
         try (Inputs collected = Inputs.collect(paths, target)) {
             return check(collected.list(), fmt, level, target, err);
@@ -118,6 +120,7 @@ final class CheckCommand implements Callable<Integer> {
         if (target != null || !fmt.equals("text")) {
             err.println("完成：" + TextReportWriter.summaryLine(outcome.tally.summary()));
         }
+        outcome.ruleFailures.report(err);
         err.flush();
         return outcome.exitCode();
     }
@@ -180,8 +183,11 @@ final class CheckCommand implements Callable<Integer> {
             this.level = level;
         }
 
+        final RuleFailureTally ruleFailures = new RuleFailureTally();
+
         void add(SubmissionResult s) {
             tally.add(s);
+            ruleFailures.add(s);
             if (s.isUnreadable()) unreadable = true;
             for (Finding f : s.getFindings()) {
                 Severity sev = f.getSeverity();
@@ -190,6 +196,7 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         int exitCode() {
+            if (ruleFailures.failsEverywhere()) return Main.EXIT_USAGE;
             if (unreadable) return Main.EXIT_UNREADABLE;
             if (level == FailOn.NEVER) return Main.EXIT_OK;
             return failing ? Main.EXIT_FINDINGS : Main.EXIT_OK;

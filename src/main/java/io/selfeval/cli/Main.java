@@ -65,6 +65,7 @@ public final class Main implements Callable<Integer> {
         System.setOut(err);
         System.setErr(err);
         errIsTerminal = Progress.stderrIsTerminal();
+        io.selfeval.read.TempFiles.routePoiTempFiles();
         int code = run(args, out, err);
         out.flush();
         err.flush();

@@ -38,8 +38,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "64", description = "一次上传的大小上限（MB，默认 64）")
     int maxUploadMb;
 
-    @Option(names = "--max-concurrent", paramLabel = "N", description = "同时处理的请求数上限，超出的请求返回 503（默认为处理器核数，至少 2）")
+    @Option(names = "--max-concurrent", paramLabel = "N", description = "同时处理的请求数上限，超出的请求排队等候（默认为处理器核数，至少 2）")
     Integer maxConcurrent;
+
+    @Option(names = "--max-queued", paramLabel = "N", defaultValue = "64", description = "排队等候的请求数上限，队列已满或等候超过 120 秒时返回 503（默认 64）")
+    int maxQueued;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "300", description = "每个请求的处理时限（秒，默认 300）")
     int requestTimeout;
@@ -60,6 +63,8 @@ final class ServeCommand implements Callable<Integer> {
                 .maxUploadBytes(maxUploadMb * 1024L * 1024L)
                 .requestTimeout(Duration.ofSeconds(requestTimeout));
         if (maxConcurrent != null) options.maxConcurrent(maxConcurrent);
+        if (maxQueued < 0) throw CliException.usage("--max-queued 应为不小于 0 的整数，实为：" + maxQueued);
+        options.maxQueued(maxQueued);
         SelfEvalServer server;
         try {
             server = SelfEvalServer.start(options);

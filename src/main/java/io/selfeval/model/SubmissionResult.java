@@ -2,11 +2,13 @@ package io.selfeval.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.selfeval.rules.RuleFailure;
+
 import java.math.BigDecimal;
 import java.util.List;
 
 /** Everything found about one submission; the JSON and text reports are written from this. */
-@JsonPropertyOrder({"file", "files", "unit", "year", "selfScore", "review", "findings", "error"})
+@JsonPropertyOrder({"file", "files", "unit", "year", "selfScore", "review", "findings", "error", "ruleFailures"})
 public final class SubmissionResult {
     /** Stated self-score (narrative or table total) and the one recomputed from the item scores. */
     public record SelfScore(BigDecimal stated, BigDecimal recomputed) {
@@ -20,9 +22,15 @@ public final class SubmissionResult {
     private final Review review;
     private final List<Finding> findings;
     private final String error;
+    private final List<RuleFailure> ruleFailures;
 
     public SubmissionResult(String file, List<String> files, String unit, Integer year, SelfScore selfScore,
                             Review review, List<Finding> findings, String error) {
+        this(file, files, unit, year, selfScore, review, findings, error, List.of());
+    }
+
+    public SubmissionResult(String file, List<String> files, String unit, Integer year, SelfScore selfScore,
+                            Review review, List<Finding> findings, String error, List<RuleFailure> ruleFailures) {
         this.file = file;
         this.files = List.copyOf(files);
         this.unit = unit;
@@ -31,6 +39,7 @@ public final class SubmissionResult {
         this.review = review;
         this.findings = List.copyOf(findings);
         this.error = error;
+        this.ruleFailures = List.copyOf(ruleFailures);
     }
 
     public String getFile() { return file; }
@@ -42,6 +51,8 @@ public final class SubmissionResult {
     public Review getReview() { return review; }
     public List<Finding> getFindings() { return findings; }
     public String getError() { return error; }
+    /** The rules that failed while checking this submission (a rule problem, not the report's); usually empty. */
+    public List<RuleFailure> getRuleFailures() { return ruleFailures; }
 
     public long count(Severity s) {
         return findings.stream().filter(f -> f.getSeverity() == s).count();

@@ -143,7 +143,7 @@ public final class Readers {
                 return what + "不完整（可能在下载或复制时被截断），无法读取";
             }
             if (m.matches("(?s).*Block \\d+ not found.*") || m.contains("Invalid header signature")) {
-                return what + "内部结构损坏（文件不完整，或由 WPS 等软件保存时出错），无法读取；请用 Word 打开并另存为 .docx 后重新提交";
+                return what + "内部结构损坏（文件不完整，或由 WPS 等软件保存时出错），无法读取；" + resave(kind) + "后重新提交";
             }
             if (m.contains("Strict OOXML")) {
                 return what + "是“Strict Open XML”格式，暂不支持；请在 Word/Excel 中另存为普通 .docx/.xlsx 后重新提交";
@@ -151,6 +151,15 @@ public final class Readers {
         }
         if (e instanceof StackOverflowError) return what + "结构嵌套过深，无法读取";
         return what + "已损坏或格式无效，无法读取";
+    }
+
+    /** What to do with a damaged file of this kind: save it again with the program it belongs to. */
+    static String resave(Formats.Kind kind) {
+        return switch (kind) {
+            case XLSX, XLS -> "请用 Excel 或 WPS 表格打开并另存为 .xlsx ";
+            case DOCX, DOC -> "请用 Word 或 WPS 文字打开并另存为 .docx ";
+            default -> "请用原来的软件打开并另存为 .docx 或 .xlsx ";
+        };
     }
 
     private static String expected(Path file) {

@@ -65,7 +65,7 @@ public final class Submissions implements AutoCloseable {
     private List<Submission> archive(Path zip, String display) {
         Path dir;
         try {
-            dir = Files.createTempDirectory("selfeval-zip-");
+            dir = TempFiles.createDirectory("selfeval-zip-");
         } catch (IOException e) {
             return List.of(Submission.unreadable(display, "无法创建临时文件夹解压压缩包"));
         }
@@ -89,11 +89,15 @@ public final class Submissions implements AutoCloseable {
     private List<Submission> folder(Path root, Function<Path, String> naming, String rootName, Predicate<Path> skip,
                                     boolean archives) {
         Map<Path, List<Path>> byFolder = new TreeMap<>();
-        for (Path f : walk(root)) {
+        Walk walk = walk(root);
+        for (Path f : walk.files()) {
             if (!skip.test(f)) byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
         }
         Attachments.joinAttachmentFolders(byFolder, root);
         List<Submission> out = new ArrayList<>();
+        for (Path link : walk.outside()) {
+            out.add(Submission.unreadable(naming.apply(link), "这是指向被检查文件夹之外的链接，为安全起见未读取；请把文件本身放进文件夹后重新提交"));
+        }
         for (Map.Entry<Path, List<Path>> e : byFolder.entrySet()) {
             Path dir = e.getKey();
             List<Path> files = e.getValue();
@@ -121,19 +125,44 @@ public final class Submissions implements AutoCloseable {
         return out;
     }
 
-    /** Supported files under root, recursively, sorted; hidden and lock files skipped. */
-    static List<Path> walk(Path root) {
+    /** The supported files under a folder, and the links among them that lead out of it (not read). */
+    record Walk(List<Path> files, List<Path> outside) {
+    }
+
+    /**
+     * Supported files under root, recursively, sorted; hidden and lock files skipped. Links are followed only while
+     * they stay inside root: one that leads out (to /etc/passwd, a share, another user's folder) is listed in
+     * {@link Walk#outside()} and neither it nor anything below it is read.
+     */
+    static Walk walk(Path root) {
         List<Path> found = new ArrayList<>();
+        List<Path> outside = new ArrayList<>();
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(Submissions.class).debug("无法读取文件夹 {}", root, e);
+            return new Walk(List.of(), List.of());
+        }
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (dir.equals(root)) return FileVisitResult.CONTINUE;
+                    if (hidden(dir)) return FileVisitResult.SKIP_SUBTREE;
+                    if (!inside(dir, realRoot)) {
+                        outside.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(file) && Readers.isSupported(file)) found.add(file);
+                    if (attrs.isRegularFile() && !hidden(file) && Readers.isSupported(file)) {
+                        if (inside(file, realRoot)) found.add(file);
+                        else outside.add(file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -147,7 +176,19 @@ public final class Submissions implements AutoCloseable {
             LoggerFactory.getLogger(Submissions.class).debug("无法读取文件夹 {}", root, e);
         }
         found.sort(null);
-        return found;
+        outside.sort(null);
+        return new Walk(found, outside);
+    }
+
+    /** Whether the path, with every link on the way resolved, is still under the (real) root. */
+    private static boolean inside(Path p, Path realRoot) {
+        // A plain entry of a folder already found inside is inside; only links need resolving.
+        if (!Files.isSymbolicLink(p)) return true;
+        try {
+            return p.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static boolean hidden(Path p) {
@@ -160,7 +201,7 @@ public final class Submissions implements AutoCloseable {
     /** Deletes the folders archives were unpacked into. */
     @Override
     public void close() {
-        for (Path dir : tempDirs) deleteTree(dir);
+        for (Path dir : tempDirs) TempFiles.delete(dir);
         tempDirs.clear();
     }
 

@@ -23,6 +23,7 @@ final class BasicDataTable {
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})");
     /** Top-level rows of the money block; anything else unnumbered continues the current "其中" group. */
     private static final Pattern TOP_LEVEL = Pattern.compile("^(?:三公经费|[“\"]三公[”\"]经费|项目支出|公用经费|人员经费|基本支出|政府采购|部门基本支出预算调整|楼堂馆所|厉行节约|支出合计|合计)");
+    private static final Pattern NUMBERED = Pattern.compile("\\d+[、.．]|[（(]\\d+[)）]");
     private static final Pattern ELLIPSIS = Pattern.compile("^[.…。·\\s]*$");
 
     private final TableTitles.Titled titled;
@@ -82,7 +83,7 @@ final class BasicDataTable {
             mr.values = new Amount[3];
             for (int c = 0; c < 3; c++) mr.values[c] = TableUnits.money(row.text(columns[c]), unit).orElse(null);
             boolean isOfWhich = first.startsWith("其中");
-            boolean isNumbered = first.matches("^(?:\\d+[、.．]|[（(]\\d+[)）]).*");
+            boolean isNumbered = NUMBERED.matcher(first).lookingAt();
             if (isOfWhich) {
                 groupParent = numbered != null ? numbered : top;
                 mr.parent = groupParent;

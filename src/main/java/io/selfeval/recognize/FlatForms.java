@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * reported missing, and nothing is read from what could not be placed.
  */
 final class FlatForms {
+    private static final Pattern UNIT_LINE = Pattern.compile("^[（(]?(?:单位|金额单位)[:：].{1,6}[)）]?$");
     private static final Pattern SENTENCE = Pattern.compile("[。；;]");
     private static final Pattern LABEL = Pattern.compile("^附(?:件|表)\\s*[\\d一二三四五六七八九十]+(?:\\s*[-－—]\\s*\\d+)?\\s*$");
     private static final int MAX_CELL = 40;
@@ -86,7 +87,7 @@ final class FlatForms {
 
     private static boolean isUnitLine(Paragraph p) {
         String t = Numbers.flat(p.text());
-        return t.matches("^[（(]?(?:单位|金额单位)[:：].{1,6}[)）]?$");
+        return UNIT_LINE.matcher(t).matches();
     }
 
     private static boolean isCell(Paragraph p) {

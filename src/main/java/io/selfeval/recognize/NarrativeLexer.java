@@ -29,29 +29,59 @@ final class NarrativeLexer {
      * An amount: 元 not followed by "/" or 每 (a unit cost such as 3000元/人 is no amount of money), or 万元/亿元; a
      * percentage not followed by 个百分点 territory (that is written without %). Digits are already half-width.
      */
-    private static final Pattern TOKENS = Pattern.compile(
+    private static final Pattern NUMBER_TOKEN = Pattern.compile(
             "(?<money>(?<![\\d.])\\d+(?:\\.\\d+)?\\s*(?:万元|亿元|元(?![/每])|万(?=[，,。；;、）)\\s]|$)))"
-                    + "|(?<pct>(?<![\\d.])\\d+(?:\\.\\d+)?\\s*%)"
-                    + "|(?<open>[（(])|(?<close>[）)])|(?<list>、)|(?<comma>[，,])|(?<semi>[；;])|(?<colon>[：:])|(?<end>[。！？!?])");
+                    + "|(?<pct>(?<![\\d.])\\d+(?:\\.\\d+)?\\s*%)");
     private static final Pattern MONEY_PARTS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元|万)");
 
     private NarrativeLexer() {
     }
 
+    /**
+     * A hand-written scan rather than one alternation searched at every offset (a hot path): separators are single
+     * characters, and amounts and percentages can only start at a digit, where {@link #NUMBER_TOKEN} is tried.
+     */
     static List<Token> tokenize(String text) {
         List<Token> raw = new ArrayList<>();
-        Matcher m = TOKENS.matcher(text);
+        Matcher number = NUMBER_TOKEN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int pos = 0;
-        while (m.find()) {
-            if (m.start() > pos) raw.add(new Token(Kind.TEXT, text.substring(pos, m.start()), pos, m.start(), 0, null));
-            raw.add(token(m));
-            pos = m.end();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            Token token = null;
+            if (c >= '0' && c <= '9') {
+                number.region(i, text.length());
+                if (number.lookingAt()) token = numberToken(number);
+            } else {
+                Kind kind = separator(c);
+                if (kind != null) token = new Token(kind, String.valueOf(c), i, i + 1, 0, null);
+            }
+            if (token == null) {
+                i++;
+                continue;
+            }
+            if (token.start() > pos) raw.add(new Token(Kind.TEXT, text.substring(pos, token.start()), pos, token.start(), 0, null));
+            raw.add(token);
+            pos = i = token.end();
         }
         if (pos < text.length()) raw.add(new Token(Kind.TEXT, text.substring(pos), pos, text.length(), 0, null));
         return withDepth(collapseTextBrackets(raw));
     }
 
-    private static Token token(Matcher m) {
+    private static Kind separator(char c) {
+        return switch (c) {
+            case '（', '(' -> Kind.OPEN;
+            case '）', ')' -> Kind.CLOSE;
+            case '、' -> Kind.LIST;
+            case '，', ',' -> Kind.COMMA;
+            case '；', ';' -> Kind.SEMI;
+            case '：', ':' -> Kind.COLON;
+            case '。', '！', '？', '!', '?' -> Kind.END;
+            default -> null;
+        };
+    }
+
+    private static Token numberToken(Matcher m) {
         String t = m.group();
         if (m.group("money") != null) {
             Matcher p = MONEY_PARTS.matcher(t);
@@ -59,13 +89,8 @@ final class NarrativeLexer {
             String unit = p.group(2).equals("万") ? "万元" : p.group(2); // "支出1234.56万，": 万 alone before a mark is 万元
             return new Token(Kind.MONEY, t, m.start(), m.end(), 0, Numbers.money(p.group(1), unit, t.strip()));
         }
-        if (m.group("pct") != null) {
-            String n = t.replace("%", "").strip();
-            return new Token(Kind.PERCENT, t, m.start(), m.end(), 0, new Amount(new java.math.BigDecimal(n), n + "%", "%"));
-        }
-        Kind k = m.group("open") != null ? Kind.OPEN : m.group("close") != null ? Kind.CLOSE : m.group("list") != null ? Kind.LIST
-                : m.group("comma") != null ? Kind.COMMA : m.group("semi") != null ? Kind.SEMI : m.group("colon") != null ? Kind.COLON : Kind.END;
-        return new Token(k, t, m.start(), m.end(), 0, null);
+        String n = t.replace("%", "").strip();
+        return new Token(Kind.PERCENT, t, m.start(), m.end(), 0, new Amount(new java.math.BigDecimal(n), n + "%", "%"));
     }
 
     /** Bracket pairs with no number inside become one text token with the text around them. */

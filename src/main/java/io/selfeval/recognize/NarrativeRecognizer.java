@@ -25,6 +25,7 @@ final class NarrativeRecognizer {
     private static final Pattern GRADE = Pattern.compile(
             "(?:等级|等次|评价结果|评定为|自评结果)\\s*(?:为|是|：|:)?\\s*[“\"]?(优秀|良好|中等|较差|及格|不及格|优|良|中|差)(?![^”\"，。；]{2})"
                     + "|绩效(?:为|是)\\s*[“\"](优秀|良好|中等|较差|及格|不及格|优|良|中|差)[”\"]");
+    private static final List<String> GRADE_WORDS = List.of("等级", "等次", "评价结果", "评定为", "自评结果", "绩效");
     private static final Pattern ALIAS = Pattern.compile("([\\p{IsHan}（）()]{4,40}?)[（(]以下简称[“\"]?([\\p{IsHan}]{2,12})[”\"]?[)）]");
     private static final Pattern UNIT_ENDING = Pattern.compile("(?:办公室|局|委员会|中心|委|院|所|站|队|会|部|厅|处|馆|校|政府|办)$");
     private static final int EXCERPT = 36;
@@ -119,8 +120,10 @@ final class NarrativeRecognizer {
      * after both ("核定编制53人，实有在职人员52人，编制控制率98.11%").
      */
     private void staffing(Paragraph p, String text) {
-        Counted quota = staffCount(p, text, STAFF_QUOTA, Subjects.STAFF_QUOTA);
-        Counted actual = staffCount(p, text, STAFF_ACTUAL, Subjects.STAFF_ACTUAL);
+        // The words each pattern needs, looked for first: most paragraphs say nothing of staff.
+        Counted quota = text.contains("编制") ? staffCount(p, text, STAFF_QUOTA, Subjects.STAFF_QUOTA) : null;
+        Counted actual = text.contains("在职") || text.contains("实有人数")
+                ? staffCount(p, text, STAFF_ACTUAL, Subjects.STAFF_ACTUAL) : null;
         if (quota == null || actual == null || quota.figure().getValue().isZero()) return;
         Matcher m = NarrativeVocabulary.STAFF_RATE.matcher(text);
         if (!m.find(Math.max(quota.end(), actual.end()))) return;
@@ -144,6 +147,7 @@ final class NarrativeRecognizer {
     }
 
     private void selfScore(Paragraph p, String text) {
+        if (text.indexOf('分') < 0 || !SELF_SCORE_CONTEXT.matcher(text).find()) return; // no score said here
         for (String sentence : SENTENCE_END.split(text)) {
             if (!SELF_SCORE_CONTEXT.matcher(sentence).find()) continue;
             Matcher m = SELF_SCORE.matcher(sentence);
@@ -160,6 +164,7 @@ final class NarrativeRecognizer {
     }
 
     private void grade(Paragraph p, String text) {
+        if (GRADE_WORDS.stream().noneMatch(text::contains)) return; // the words GRADE needs; most paragraphs have none
         Matcher m = GRADE.matcher(text);
         if (m.find()) {
             String grade = m.group(1) != null ? m.group(1) : m.group(2);

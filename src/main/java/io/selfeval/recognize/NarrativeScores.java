@@ -42,7 +42,7 @@ final class NarrativeScores {
             Paragraph p = body.get(i);
             String text = Numbers.normalize(p.text());
             Matcher g = GROUP.matcher(text);
-            if (g.find()) {
+            if (text.contains("分值") && g.find()) { // 分值: the word GROUP needs, looked for first
                 group = ScoreTable.canonicalLevel1(g.group(1));
                 ensureSheet(p);
                 Amount weight = Amount.of(g.group(2), "分");
@@ -57,7 +57,7 @@ final class NarrativeScores {
                 continue;
             }
             Matcher m = ITEM.matcher(text);
-            if (m.find() && !group.isEmpty()) {
+            if (text.contains("指标值") && m.find() && !group.isEmpty()) {
                 ensureSheet(p);
                 String reason = i + 1 < body.size() && isExplanation(body.get(i + 1)) ? body.get(i + 1).text().strip() : "";
                 rec.add(new Indicator(sheet.getId(), group, "", m.group(1).strip(), m.group(2).strip(), m.group(3).strip(),

@@ -29,34 +29,54 @@ public final class Numbers {
      */
     public static String flat(String s) {
         String n = normalize(s);
-        StringBuilder sb = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
+        int i = 0;
+        while (i < n.length() && !isFlatSpace(n.charAt(i))) i++;
+        if (i == n.length()) return n; // the common case: nothing to drop, no copy
+        char[] out = new char[n.length()];
+        n.getChars(0, i, out, 0);
+        int length = i;
+        for (; i < n.length(); i++) {
             char c = n.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\u000B') sb.append(c);
+            if (!isFlatSpace(c)) out[length++] = c;
         }
-        return sb.length() == n.length() ? n : sb.toString();
+        return new String(out, 0, length);
+    }
+
+    private static boolean isFlatSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
     }
 
     /** Full-width to half-width for digits, letters, signs; ≧ ≦ ＝ to ≥ ≤ =; drops thousands separators in numbers. */
     public static String normalize(String s) {
         if (s == null) return "";
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '０' && c <= '９') c = (char) ('0' + (c - '０'));
-            else if (c == '．') c = '.';
-            else if (c == '％') c = '%';
-            else if (c == '≧') c = '≥';
-            else if (c == '≦') c = '≤';
-            else if (c == '＝') c = '=';
-            else if (c == '＞') c = '>';
-            else if (c == '＜') c = '<';
-            else if (c == '－') c = '-';
-            else if (c == '\u3000' || c == '\u00A0') c = ' ';
-            sb.append(c);
-        }
-        String out = sb.toString();
+        int i = 0;
+        while (i < s.length() && !mayChange(s.charAt(i))) i++;
+        if (i == s.length()) return s; // most text has nothing to map and no comma: no copy
+        char[] chars = s.toCharArray();
+        for (; i < chars.length; i++) chars[i] = halfWidth(chars[i]);
+        String out = new String(chars);
         return out.indexOf(',') < 0 ? out : THOUSANDS_COMMA.matcher(out).replaceAll("");
+    }
+
+    /** Whether {@link #normalize} may change the character: the ones {@link #halfWidth} maps, and the comma. */
+    private static boolean mayChange(char c) {
+        return c == ',' || halfWidth(c) != c;
+    }
+
+    private static char halfWidth(char c) {
+        if (c >= '０' && c <= '９') return (char) ('0' + (c - '０'));
+        return switch (c) {
+            case '．' -> '.';
+            case '％' -> '%';
+            case '≧' -> '≥';
+            case '≦' -> '≤';
+            case '＝' -> '=';
+            case '＞' -> '>';
+            case '＜' -> '<';
+            case '－' -> '-';
+            case '\u3000', '\u00A0' -> ' ';
+            default -> c;
+        };
     }
 
     /** A cell that holds just one number (with an optional unit): "1253.78", "98.49%", "10", "9.85分", "1,328.50". */

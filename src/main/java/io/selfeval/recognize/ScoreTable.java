@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  */
 final class ScoreTable {
     private static final Pattern SPLIT_CELL = Pattern.compile("^(?:其中[:：]?)?\\s*(.+?)[:：]\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万元|元)?$");
+    private static final Pattern WHITE = Pattern.compile("\\s+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\n\\s*");
+    private static final Pattern PARENTHESISED = Pattern.compile("[(（].*?[)）]");
     private static final Pattern NAME_LABEL = Pattern.compile("(?:预算)?(?:部门|单位)名称");
     private static final Pattern PROJECT_LABEL = Pattern.compile("项目(?:支出)?名称");
 
@@ -187,10 +190,10 @@ final class ScoreTable {
             String value = row.text(c + 1).replace('\u3000', ' ').strip();
             if (value.isEmpty()) continue;
             if (PROJECT_LABEL.matcher(label).find()) {
-                scope = value.replaceAll("\\s+", "");
+                scope = WHITE.matcher(value).replaceAll("");
             } else if (NAME_LABEL.matcher(label).find()) {
                 // 主管部门/实施单位 of a project may rightly name another body, so only the form's own name counts.
-                rec.add(new Mention(Mention.UNIT, source, value.replaceAll("\\s+", ""), null,
+                rec.add(new Mention(Mention.UNIT, source, WHITE.matcher(value).replaceAll(""), null,
                         location(row, c + 1, label, label, value)));
             }
         }
@@ -349,16 +352,16 @@ final class ScoreTable {
         ensureSheet(name);
         Optional<Amount> weight = Numbers.cellAmount(weightText);
         Optional<Amount> score = Numbers.cellAmount(scoreText);
-        String rowName = level3.isEmpty() ? level2 : level3.replaceAll("\\s+", "");
+        String rowName = level3.isEmpty() ? level2 : WHITE.matcher(level3).replaceAll("");
         countItem(weight.orElse(null), score.orElse(null));
-        rec.add(new Indicator(sheet.getId(), level1, level2, level3.replaceAll("\\s*\\n\\s*", ""), target, actual,
+        rec.add(new Indicator(sheet.getId(), level1, level2, LINE_BREAK.matcher(level3).replaceAll(""), target, actual,
                 weight.orElse(null), score.orElse(null), reason,
                 location(row, cols.index(row, "得分"), rowName, "得分", rowExcerpt(target, actual, weightText, scoreText))));
     }
 
     /** The row as a reviewer reads it: "指标值 ≥98% ｜ 实际 95% ｜ 分值 10 ｜ 得分 8". */
     private static String rowExcerpt(String target, String actual, String weight, String score) {
-        return "指标值 " + target.replaceAll("\\s+", " ") + " ｜ 实际 " + actual.replaceAll("\\s+", " ")
+        return "指标值 " + WHITE.matcher(target).replaceAll(" ") + " ｜ 实际 " + WHITE.matcher(actual).replaceAll(" ")
                 + " ｜ 分值 " + weight.strip() + " ｜ 得分 " + score.strip();
     }
 
@@ -422,7 +425,7 @@ final class ScoreTable {
         if (s.contains("产出")) return "产出指标";
         if (s.contains("效益")) return "效益指标";
         if (s.contains("满意")) return "满意度指标";
-        return s.replaceAll("[(（].*?[)）]", "");
+        return PARENTHESISED.matcher(s).replaceAll("");
     }
 
     private Location location(Row row, String rowName, String column, String excerpt) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class TableTitles {
     private static final Pattern LABEL = Pattern.compile("^附(?:件|表)\\s*([\\d一二三四五六七八九十]+(?:\\s*[-－—]\\s*\\d+)?)");
     private static final int TITLE_LOOKBACK = 4;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TITLE_WORDS = Pattern.compile("表$|表[（(]|数据表|自评表|评分表");
 
     private TableTitles() {
@@ -39,7 +40,7 @@ final class TableTitles {
                 String text = Numbers.normalize(p.text()).strip();
                 Matcher m = LABEL.matcher(text);
                 if (m.find()) {
-                    label = "附件" + m.group(1).replaceAll("\\s+", "");
+                    label = "附件" + SPACES.matcher(m.group(1)).replaceAll("");
                     String rest = text.substring(m.end()).strip();
                     if (!rest.isEmpty()) title.insert(0, rest + " ");
                     titleStart = j;
@@ -65,7 +66,7 @@ final class TableTitles {
     }
 
     static String kind(String title, String header) {
-        String t = title.replaceAll("\\s+", "");
+        String t = SPACES.matcher(title).replaceAll("");
         if (t.contains("考核评分") || t.contains("考评表") || (header.contains("评分标准") && (header.contains("扣分") || header.contains("一级标准")))) {
             return Attachment.RUBRIC;
         }

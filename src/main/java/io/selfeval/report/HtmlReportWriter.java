@@ -35,6 +35,10 @@ import java.util.Map;
  * flushed, not closed.
  */
 public final class HtmlReportWriter implements ReportSink {
+    /** The report's own policy (also sent by the service): inline CSS and SVG only, no script, nothing fetched. */
+    public static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
     /** Review-score bands of the histogram, as a share of full marks (lower bounds, %). */
     private static final int[] BANDS = {0, 60, 70, 80, 85, 90, 95};
     private static final String[] BAND_LABELS = {"<60", "60–69", "70–79", "80–84", "85–89", "90–94", "95–100"};
@@ -62,8 +66,7 @@ public final class HtmlReportWriter implements ReportSink {
     public void begin(CheckReport.Tool tool, CheckReport.RulesInfo rules) throws IOException {
         this.tool = tool;
         this.rules = rules;
-        part = Files.createTempFile("selfeval-report-", ".html.part");
-        part.toFile().deleteOnExit();
+        part = io.selfeval.read.TempFiles.createFile("selfeval-report-", ".html.part");
         sections = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
     }
 
@@ -105,7 +108,7 @@ public final class HtmlReportWriter implements ReportSink {
                     + " 自动生成；审核得分为按考核评分表的建议得分，请结合原文复核。</footer>\n</body>\n</html>\n");
             w.flush();
         } finally {
-            Files.deleteIfExists(part);
+            io.selfeval.read.TempFiles.delete(part);
         }
     }
 
@@ -120,6 +123,8 @@ public final class HtmlReportWriter implements ReportSink {
     private void head(Writer w) throws IOException {
         w.write("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        // A report opened from disk or a mail attachment runs nothing and fetches nothing, whatever a name holds.
+        w.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">\n");
         w.write("<title>部门整体支出绩效自评报告审核结果</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");
         w.write("<header class=\"cover\">\n<h1>部门整体支出绩效自评报告审核结果</h1>\n<p class=\"meta\">");
         if (tool != null) w.write(esc(tool.name() + " " + tool.version()));

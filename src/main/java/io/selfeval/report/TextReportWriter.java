@@ -117,6 +117,9 @@ public final class TextReportWriter {
         if (s.getFiles().size() > 1) {
             sb.append("  文件：").append(String.join("、", s.getFiles())).append(NL);
         }
+        for (io.selfeval.rules.RuleFailure failure : s.getRuleFailures()) {
+            sb.append("  规则出错：").append(oneLine(failure.message())).append(NL);
+        }
         review(sb, s.getReview());
         if (s.getFindings().isEmpty()) {
             sb.append("  未发现问题。").append(NL);

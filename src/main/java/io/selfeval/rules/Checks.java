@@ -9,6 +9,8 @@ import io.selfeval.model.Relation;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Helper functions the rule files call: relation lookup, text matching, grade bands, unit names. */
@@ -31,9 +33,13 @@ public final class Checks {
         return s;
     }
 
+    /** The patterns rule data gives, compiled once each (they come from the parameters table, so they are few). */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Pattern UNIT_NOISE = Pattern.compile("[\\s（）()“”\"]");
+
     /** Regular-expression search, for title words kept as rule data. */
     public static boolean find(String text, String regex) {
-        return text != null && Pattern.compile(regex).matcher(text).find();
+        return text != null && PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).find();
     }
 
     /** Orders the two places of a pair so each disagreement is reported once: narrative first, then by table name. */
@@ -117,7 +123,8 @@ public final class Checks {
     }
 
     private static String normUnit(String s) {
-        return s.replaceAll("[\\s（）()“”\"]", "").replaceFirst("^中共", "中国共产党");
+        String n = UNIT_NOISE.matcher(s).replaceAll("");
+        return n.startsWith("中共") ? "中国共产党" + n.substring(2) : n;
     }
 
     public static BigDecimal percentChange(Amount from, Amount to) {

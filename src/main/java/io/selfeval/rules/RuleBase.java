@@ -23,21 +23,19 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The rules folder compiled once: every *.drl file read from disk (UTF-8) into the KieBase that checks submissions,
@@ -60,11 +57,17 @@ public final class RuleBase {
 
     private final Path dir;
     private final KieBase kieBase;
+    /** Sessions are reused: dispose() resets one and returns it here, which is cheaper than building a new one. */
+    private final KieSessionsPool sessions;
     private final RuleData data;
     private final Map<String, String> ruleFiles;
     private final List<RuleInfo> catalog;
     private final Map<String, String> neverFires;
     private final String fingerprint;
+    /** package/name → the line of the rule's "rule" keyword in its file. */
+    private final Map<String, Integer> ruleLines;
+    /** The rule base without rules that failed, by the set of rules left out (package/name); built when needed. */
+    private final Map<Set<String>, KieBase> withoutRules = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * One compiled rule, for the catalog and provenance: its name, finding code and severity (metadata), the file it
@@ -73,15 +76,18 @@ public final class RuleBase {
     public record RuleInfo(String name, String code, String severity, String file, String description) {
     }
 
-    private RuleBase(Path dir, KieBase kieBase, RuleData data, Map<String, String> ruleFiles, List<RuleInfo> catalog,
-                     Map<String, String> neverFires, String fingerprint) {
+    private RuleBase(Path dir, KieBase kieBase, KieSessionsPool sessions, RuleData data, Map<String, String> ruleFiles,
+                     List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint,
+                     Map<String, Integer> ruleLines) {
         this.dir = dir;
         this.kieBase = kieBase;
+        this.sessions = sessions;
         this.data = data;
         this.ruleFiles = ruleFiles;
         this.catalog = catalog;
         this.neverFires = neverFires;
         this.fingerprint = fingerprint;
+        this.ruleLines = ruleLines;
     }
 
     /**
@@ -92,14 +98,22 @@ public final class RuleBase {
         if (!Files.isDirectory(dir)) {
             throw new RuleCompileException(List.of("规则目录不存在：" + dir));
         }
-        List<Path> drlFiles = list(dir, p -> p.getFileName().toString().endsWith(".drl") && !hidden(p));
-        List<Path> tableFiles = list(dir, p -> DecisionTables.isTableFile(p));
+        // Read once: what compiles and what the fingerprint names are the same bytes (an edit now is the next load's).
+        return load(RulesSnapshot.read(dir));
+    }
+
+    /** Compiles the rules folder as it was read into {@code snapshot}; the fingerprint is the snapshot's. */
+    public static RuleBase load(RulesSnapshot snapshot) throws RuleCompileException {
+        Path dir = snapshot.dir();
+        List<Path> drlFiles = snapshot.topLevel().stream()
+                .filter(p -> p.getFileName().toString().endsWith(".drl") && !hidden(p)).toList();
+        List<Path> tableFiles = snapshot.topLevel().stream().filter(DecisionTables::isTableFile).toList();
         if (drlFiles.isEmpty()) {
             throw new RuleCompileException(List.of("规则目录 " + dir + " 中没有 .drl 规则文件"));
         }
         // The tables (POI, then their own small KieBase) are compiled on a second thread while this one compiles the
         // rule files: the two do not depend on each other until a session runs, and start-up time matters.
-        java.util.concurrent.FutureTask<TablesResult> tables = new java.util.concurrent.FutureTask<>(() -> loadTables(tableFiles));
+        java.util.concurrent.FutureTask<TablesResult> tables = new java.util.concurrent.FutureTask<>(() -> loadTables(tableFiles, snapshot));
         Thread tableThread = new Thread(tables, "selfeval-rule-tables");
         tableThread.setDaemon(true);
         tableThread.start();
@@ -113,13 +127,14 @@ public final class RuleBase {
         Map<String, Path> byResourcePath = new HashMap<>();
         Map<String, String> drlText = new HashMap<>();
         for (Path drl : drlFiles) {
-            String text = readUtf8(drl, problems);
+            String text = readUtf8(drl, snapshot, problems);
             if (text == null) continue;
             drlText.put(displayPath(drl), text);
             Matcher m = PACKAGE.matcher(text);
             String pkg = m.find() ? m.group(1) : "defaultpkg";
             String resourcePath = RESOURCES + pkg.replace('.', '/') + "/" + drl.getFileName();
-            kfs.write(resourcePath, ks.getResources().newFileSystemResource(drl.toFile(), "UTF-8"));
+            kfs.write(resourcePath, ks.getResources().newByteArrayResource(snapshot.bytes(drl), "UTF-8")
+                    .setSourcePath(resourcePath));
             // Drools names the file either with or without the resources prefix, depending on the call.
             byResourcePath.put(resourcePath, drl);
             byResourcePath.put(resourcePath.substring(RESOURCES.length()), drl);
@@ -128,8 +143,11 @@ public final class RuleBase {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, Map.of()));
         KieBase kieBase = null;
+        KieSessionsPool sessions = null;
         if (problems.isEmpty()) {
-            kieBase = ks.newKieContainer(releaseId).getKieBase();
+            KieContainer container = ks.newKieContainer(releaseId);
+            kieBase = container.getKieBase();
+            sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         }
         ks.getRepository().removeKieModule(releaseId);
 
@@ -146,6 +164,11 @@ public final class RuleBase {
             throw new IllegalStateException(cause);
         }
         problems.addAll(data.problems());
+        if (data.data() != null) {
+            Set<String> paramFiles = data.data().files.getOrDefault(RuleData.PARAMETERS, Set.of());
+            problems.addAll(ParameterUses.problems(drlText, data.data().parameters,
+                    paramFiles.isEmpty() ? "未找到参数表" : String.join("、", paramFiles)));
+        }
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
         org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则编译用时 {} ms", (System.nanoTime() - started) / 1_000_000);
 
@@ -170,7 +193,8 @@ public final class RuleBase {
             }
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-        return new RuleBase(dir, kieBase, data.data(), ruleFiles, catalog, neverFires, fingerprint(dir));
+        return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, snapshot.fingerprint(),
+                ruleLines(drlText));
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
@@ -189,11 +213,11 @@ public final class RuleBase {
      * The decision tables: each sheet to DRL (Drools' spreadsheet compiler), all of them into a KieBase of their own,
      * whose rules run once in a session without document facts; the cells the rows insert become the rule data.
      */
-    private static TablesResult loadTables(List<Path> tableFiles) {
+    private static TablesResult loadTables(List<Path> tableFiles, RulesSnapshot snapshot) {
         List<String> problems = new ArrayList<>();
         List<TableSheet> sheets = new ArrayList<>();
         for (Path table : tableFiles) {
-            DecisionTables.Compiled c = DecisionTables.compile(table, displayPath(table));
+            DecisionTables.Compiled c = DecisionTables.compile(snapshot.bytes(table), table, displayPath(table));
             sheets.addAll(c.sheets());
             problems.addAll(c.problems());
         }
@@ -261,6 +285,23 @@ public final class RuleBase {
             problems.add(where + (m.getLine() > 0 ? " 第" + m.getLine() + "行：" : "：") + text);
         }
         return problems;
+    }
+
+    /** package/name → line of each rule head, over every rule file. */
+    private static Map<String, Integer> ruleLines(Map<String, String> drlText) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String text : drlText.values()) {
+            Matcher p = PACKAGE.matcher(text);
+            String pkg = p.find() ? p.group(1) : "defaultpkg";
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = RULE_HEAD.matcher(lines.get(i));
+                if (!m.find()) continue;
+                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                out.putIfAbsent(pkg + "/" + name, i + 1);
+            }
+        }
+        return out;
     }
 
     /** The comment lines ("// …") just above each rule of a DRL text, by rule name. */
@@ -342,17 +383,9 @@ public final class RuleBase {
         return n.startsWith(".") || n.startsWith("~$");
     }
 
-    private static List<Path> list(Path dir, java.util.function.Predicate<Path> filter) throws RuleCompileException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(filter).sorted().toList();
-        } catch (IOException e) {
-            throw new RuleCompileException(List.of("无法读取规则目录 " + dir + "：" + e.getMessage()));
-        }
-    }
-
-    private static String readUtf8(Path file, List<String> problems) {
+    private static String readUtf8(Path file, RulesSnapshot snapshot, List<String> problems) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return snapshot.utf8(file);
         } catch (IOException e) {
             problems.add(displayPath(file) + "：无法读取（" + e.getMessage() + "）；规则文件须为 UTF-8 编码");
             return null;
@@ -361,27 +394,47 @@ public final class RuleBase {
 
     /** SHA-256 over every file of the rules folder (names and bytes; not lock or hidden files), so any edit changes it. */
     static String fingerprint(Path dir) throws RuleCompileException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path p : s.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList()) {
-                md.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                try (InputStream in = Files.newInputStream(p)) {
-                    md.update(in.readAllBytes());
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new RuleCompileException(List.of("无法计算规则指纹：" + e.getMessage()));
-        }
+        return RulesSnapshot.read(dir).fingerprint();
+    }
+
+    /** What the rules found on one submission, and the rules that failed on it (see {@link RuleFailure}). */
+    public record Outcome(List<Finding> findings, List<RuleFailure> failures) {
     }
 
     /**
      * Runs the rules over one submission's facts in a session of its own and returns what they found.
      * Globals: {@code findings} (the collector) and {@code params} (rule data); relations are inserted as facts.
+     * A rule that throws is left out and the submission run again without it, so the other rules' findings still
+     * count; the failure is returned with the rule's name, file and line. An exception that names no rule ends the run
+     * with that one failure and no findings.
      */
-    public List<Finding> run(Collection<?> facts) {
-        KieSession session = kieBase.newKieSession();
+    public Outcome run(Collection<?> facts) {
+        Set<String> left = new java.util.LinkedHashSet<>();
+        List<RuleFailure> failures = new ArrayList<>();
+        while (true) {
+            try {
+                return new Outcome(runOnce(left.isEmpty() ? kieBase : without(left), facts), List.copyOf(failures));
+            } catch (RuntimeException e) {
+                List<String> keys = ruleKeys(RuleFailures.ruleNames(e));
+                keys.removeAll(left);
+                String cause = RuleFailures.cause(e);
+                if (keys.isEmpty()) {
+                    failures.add(RuleFailure.of(null, null, null, cause));
+                    return new Outcome(List.of(), List.copyOf(failures));
+                }
+                for (String key : keys) {
+                    String name = key.substring(key.indexOf('/') + 1);
+                    failures.add(RuleFailure.of(name, ruleFiles.get(key), ruleLines.get(key), cause));
+                }
+                left.addAll(keys);
+                org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则 {} 运行出错", keys, e);
+            }
+        }
+    }
+
+    private List<Finding> runOnce(KieBase base, Collection<?> facts) {
+        // the pooled sessions are of the whole rule base; one without a failed rule gets a session of its own
+        KieSession session = base == kieBase ? sessions.newKieSession() : base.newKieSession();
         try {
             FindingCollector collector = new FindingCollector(ruleFiles);
             session.setGlobal("findings", collector);
@@ -395,10 +448,38 @@ public final class RuleBase {
         }
     }
 
+    /** The package/name keys of the rules with these names. */
+    private List<String> ruleKeys(List<String> names) {
+        List<String> keys = new ArrayList<>();
+        for (String name : names) {
+            ruleFiles.keySet().stream().filter(k -> k.substring(k.indexOf('/') + 1).equals(name)).sorted().forEach(keys::add);
+        }
+        return keys;
+    }
+
+    /**
+     * A copy of the compiled rule base without some rules: the compiled packages are added to a new base (Drools
+     * clones a package already in use) and the rules removed from it, so nothing is compiled again and the shared
+     * base is untouched.
+     */
+    private KieBase without(Set<String> ruleKeys) {
+        return withoutRules.computeIfAbsent(Set.copyOf(ruleKeys), keys -> {
+            ClassLoader loader = ((org.drools.core.impl.InternalRuleBase) kieBase).getRootClassLoader();
+            org.drools.kiesession.rulebase.InternalKnowledgeBase copy = org.drools.kiesession.rulebase.KnowledgeBaseFactory
+                    .newKnowledgeBase(KieServices.Factory.get().newKieBaseConfiguration(null, loader));
+            copy.addPackages(kieBase.getKiePackages());
+            for (String key : keys) {
+                int slash = key.indexOf('/');
+                copy.removeRule(key.substring(0, slash), key.substring(slash + 1));
+            }
+            return copy;
+        });
+    }
+
     /**
      * What {@code rules verify} warns about (the rules still run): a rule that waits for a kind of fact the recognizer
-     * never inserts, a rule without a code or with a code missing from the code table, and a deduction row naming an
-     * unknown code or rubric item.
+     * never inserts, a rule without a code or with a code missing from the code table, a deduction row naming an
+     * unknown code or rubric item, and a number parameter outside its 取值范围.
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
@@ -432,6 +513,7 @@ public final class RuleBase {
                         + (data.rubric.isEmpty() ? "完整性/绩效自评材料完整" : data.rubric.get(0).id()) + "）");
             }
         }
+        out.addAll(data.warnings);
         return out;
     }
 

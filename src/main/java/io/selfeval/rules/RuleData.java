@@ -38,7 +38,7 @@ final class RuleData {
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
     static {
-        COLUMNS.put(PARAMETERS, List.of("参数名", "类型", "参数值", "说明"));
+        COLUMNS.put(PARAMETERS, List.of("参数名", "类型", "参数值", "说明", "取值范围"));
         COLUMNS.put(RELATIONS, List.of("类型", "合计项", "分项", "说明"));
         COLUMNS.put(RUBRIC, List.of("一级标准", "二级标准", "分值", "评分标准"));
         COLUMNS.put(DEDUCTIONS, List.of("问题代码", "考核项", "每条扣分", "累计上限", "说明"));
@@ -57,6 +57,9 @@ final class RuleData {
     final List<CodeInfo> codes = new ArrayList<>();
     /** Table name → the files it was read from, for messages. */
     final Map<String, Set<String>> files = new LinkedHashMap<>();
+
+    /** What {@code rules verify} warns about in the data (a value outside its 取值范围); the rules still run. */
+    final List<String> warnings = new ArrayList<>();
 
     private final List<String> problems = new ArrayList<>();
 
@@ -144,25 +147,9 @@ final class RuleData {
     }
 
     private BigDecimal number(Row r, String column, String what) {
-        String text = normalizeNumber(r.get(column));
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            problem(r.where(column) + "：" + what + "的值“" + r.get(column) + "”不是数字");
-            return null;
-        }
-    }
-
-    /** Full-width digits and signs, thousands separators: what Excel users type. */
-    private static String normalizeNumber(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : s.strip().toCharArray()) {
-            if (ch >= '０' && ch <= '９') sb.append((char) (ch - '０' + '0'));
-            else if (ch == '．') sb.append('.');
-            else if (ch == '－') sb.append('-');
-            else if (ch != ',' && ch != '，') sb.append(ch);
-        }
-        return sb.toString();
+        TableNumbers.Parsed n = TableNumbers.parse(r.get(column));
+        if (n.value() == null) problem(r.where(column) + "：" + what + "的值“" + r.get(column) + "”" + n.problem());
+        return n.value();
     }
 
     private String origin(String table) {
@@ -193,8 +180,13 @@ final class RuleData {
                 if (!require(r, "参数值")) continue;
                 BigDecimal n = number(r, "参数值", "参数“" + name + "”");
                 if (n == null) continue;
-                value = normalizeNumber(value);
+                value = n.toPlainString();
+                checkRange(r, name, n);
             } else {
+                if (!r.get("取值范围").isEmpty()) {
+                    problem(r.where("取值范围") + "：参数“" + name + "”是" + type + "，不能填取值范围（只有数字参数有取值范围）");
+                    continue;
+                }
                 key = name;
                 if (name.startsWith("等级.") && !name.startsWith("等级别名.") && !BAND.matcher(value).matches()) {
                     problem(r.where("参数值") + "：评价等级“" + name.substring(3) + "”应写成“下限-上限”（如 80-90），实为“" + value + "”");
@@ -219,6 +211,19 @@ final class RuleData {
             sources.put(key, where);
         }
         parameters = RuleParameters.of(values, sources, origin(PARAMETERS));
+    }
+
+    /** A value outside the row's 取值范围 is a warning; a 取值范围 that cannot be read is a problem. */
+    private void checkRange(Row r, String name, BigDecimal value) {
+        String text = r.get("取值范围");
+        if (text.isEmpty()) return;
+        PlausibleRange range = PlausibleRange.parse(text);
+        if (range == null) {
+            problem(r.where("取值范围") + "：参数“" + name + "”的取值范围“" + text + "”写法有误（应写成 0-1、≥0、>0、≤100 之类）");
+        } else if (!range.contains(value)) {
+            warnings.add(r.where("参数值") + "：参数“" + name + "”的值 " + value.toPlainString() + " 不在取值范围 " + range.text()
+                    + " 内（比例应填 0 到 1 之间的小数，容差不能为负）；规则仍按此值运行，请确认不是笔误");
+        }
     }
 
     // ---- 勾稽关系 ----

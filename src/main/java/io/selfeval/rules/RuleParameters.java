@@ -1,14 +1,15 @@
 package io.selfeval.rules;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Thresholds, tolerances, weights, grade bands and word lists from the parameters table (rules/parameters.drl.xlsx,
- * table 参数: 参数名, 类型, 参数值, 说明). Rules reach them through the global {@code params}; nothing here has a
+ * table 参数: 参数名, 类型, 参数值, 说明, 取值范围). Rules reach them through the global {@code params}; nothing here has a
  * default in Java, so what policy staff see in the table is what the rules use. A parameter of type 数字 is read
  * with {@link #num} (internally its key carries the prefix "num."), the others with {@link #text} or {@link #list}.
  */
@@ -18,7 +19,9 @@ public final class RuleParameters {
     /** The prefix the keys of number parameters carry, so {@code keys("num.标准权重.")} lists the standard weights. */
     static final String NUM = "num.";
 
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,，、]");
     private final Map<String, String> values;
+    private final Map<String, List<String>> lists = new ConcurrentHashMap<>();
     private final Map<String, String> sources;
     private final String origin;
 
@@ -58,7 +61,8 @@ public final class RuleParameters {
 
     /** A list parameter: items separated by "," or "，" or "、". */
     public List<String> list(String key) {
-        return Arrays.stream(raw(key).split("[,，、]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // Cached: rule conditions ask for the same lists for every fact of every submission.
+        return lists.computeIfAbsent(key, k -> LIST_SEPARATOR.splitAsStream(raw(k)).map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
     public boolean has(String key) {

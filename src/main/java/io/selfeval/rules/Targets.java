@@ -17,6 +17,11 @@ public final class Targets {
 
     private static final Pattern VALUE = Pattern.compile("^(≥|≤|>|<|=|不低于|不少于|不小于|不超过|不高于|不大于|大于等于|小于等于|大于|小于|达到|达)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(.*?)\\s*(以上|以下|以内)?$");
     private static final Pattern DATE = Pattern.compile("\\d{4}\\s*[年、.\\-/]\\s*\\d{1,2}");
+    // Compiled once: these run in rule conditions, once per indicator per evaluation.
+    private static final Pattern PER_UNIT_MONEY = Pattern.compile("元\\s*[/／每].*");
+    private static final Pattern RANGE = Pattern.compile("≥|≤|>|<|不低于|不少于|不超过|不高于");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern REACHED = Pattern.compile("^(达到|达)(?=\\d)");
 
     private Targets() {
     }
@@ -43,7 +48,7 @@ public final class Targets {
         // Money compares in 万元 whichever unit each side was written in.
         if (unit.equals("元")) return new Value(op, number.movePointLeft(4), "万元");
         // Per-unit money ("120元/人") compares with a plain "136元" on the other side.
-        if (unit.matches("元\\s*[/／每].*")) return new Value(op, number.movePointLeft(4), "万" + unit);
+        if (PER_UNIT_MONEY.matcher(unit).matches()) return new Value(op, number.movePointLeft(4), "万" + unit);
         if (unit.equals("亿元")) return new Value(op, number.movePointRight(4), "万元");
         return new Value(op, number, unit);
     }
@@ -54,7 +59,7 @@ public final class Targets {
 
     /** In an actual value, 达到/达 before a number means "reached" (达到96%), not the target's "at least". */
     private static String reached(String actual) {
-        return actual.replaceFirst("^(达到|达)(?=\\d)", "");
+        return REACHED.matcher(actual).replaceFirst("");
     }
 
     /** Whether the indicator's actual value meets its target. */
@@ -62,7 +67,7 @@ public final class Targets {
         String t = flat(i.getTarget());
         String a = flat(i.getActual());
         if (t.isEmpty() || a.isEmpty()) return Outcome.UNKNOWN;
-        if (t.equals(a) || t.replaceFirst("^=", "").equals(a)) return Outcome.MET;
+        if (t.equals(a) || (t.startsWith("=") && t.substring(1).equals(a))) return Outcome.MET;
         Value target = parse(t);
         Value actual = parse(reached(a));
         if (target == null || actual == null || !actual.op().isEmpty() && !actual.op().equals("=")) return Outcome.UNKNOWN;
@@ -115,9 +120,18 @@ public final class Targets {
      */
     private static boolean sameUnit(String a, String b) {
         if (a.equals(b)) return true;
-        String baseA = a.replaceFirst("[/／每].*$", "");
-        String baseB = b.replaceFirst("[/／每].*$", "");
+        String baseA = beforePer(a);
+        String baseB = beforePer(b);
         return !baseA.isEmpty() && baseA.equals(baseB) && (baseA.equals(a) || baseB.equals(b));
+    }
+
+    /** The unit before its "per" part: "元/人" → "元" ("[/／每].*$" removed). */
+    private static String beforePer(String unit) {
+        for (int i = 0; i < unit.length(); i++) {
+            char c = unit.charAt(i);
+            if (c == '/' || c == '／' || c == '每') return unit.substring(0, i);
+        }
+        return unit;
     }
 
     /**
@@ -174,13 +188,13 @@ public final class Targets {
         if (a.isEmpty()) return false;
         Value v = parse(a);
         if (v != null && !v.op().isEmpty() && !v.op().equals("=")) return true;
-        if (a.matches("^(≥|≤|>|<|不低于|不少于|不超过|不高于).*")) return true;
-        return a.equals(flat(i.getTarget())) && !a.matches(".*\\d.*");
+        if (RANGE.matcher(a).lookingAt()) return true;
+        return a.equals(flat(i.getTarget())) && !DIGIT.matcher(a).find();
     }
 
     /** Whether the actual is a range rather than a value (for the message). */
     public static boolean actualIsRange(Indicator i) {
-        return flat(i.getActual()).matches("^(≥|≤|>|<|不低于|不少于|不超过|不高于).*");
+        return RANGE.matcher(flat(i.getActual())).lookingAt();
     }
 
     /** A quantity written in Chinese numerals: "两个百分点", "三次", "十项". */
@@ -190,7 +204,7 @@ public final class Targets {
     /** A target with no number that is only words from the vague-word list. */
     public static boolean onlyQualitative(String target, List<String> vagueWords) {
         String t = flat(target);
-        if (t.isEmpty() || t.matches(".*\\d.*") || CHINESE_QUANTITY.matcher(t).find()) return false;
+        if (t.isEmpty() || DIGIT.matcher(t).find() || CHINESE_QUANTITY.matcher(t).find()) return false;
         return vagueWords.stream().anyMatch(t::contains);
     }
 

@@ -6,7 +6,10 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.selfeval.api.SelfEval;
+import io.selfeval.read.TempFiles;
 import io.selfeval.check.Checker;
+import io.selfeval.check.RuleFailureTally;
+import io.selfeval.rules.RuleFailure;
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.read.Readers;
@@ -64,6 +67,8 @@ public final class SelfEvalServer implements AutoCloseable {
     private static final String JSON_TYPE = "application/json; charset=utf-8";
     /** Multipart framing (boundaries, part headers) on top of the files themselves. */
     private static final long MULTIPART_SLACK = 256 * 1024;
+    /** What file systems hold in one name; a longer upload name is refused rather than cut. */
+    static final int MAX_NAME_BYTES = 255;
 
     /** What the service is started with; the defaults suit one reviewer's machine. */
     public static final class Options {
@@ -75,6 +80,8 @@ public final class SelfEvalServer implements AutoCloseable {
         long maxUploadBytes = Readers.MAX_FILE_BYTES;
         int maxFiles = 200;
         int maxConcurrent = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int maxQueued = 64;
+        Duration queueWait = Duration.ofSeconds(120);
         Duration requestTimeout = Duration.ofSeconds(300);
         Duration fileTimeout = Checker.DEFAULT_TIMEOUT;
         Duration reloadInterval = Duration.ofSeconds(1);
@@ -92,8 +99,11 @@ public final class SelfEvalServer implements AutoCloseable {
         /** Largest upload (all files of one request together); larger requests get 413. */
         public Options maxUploadBytes(long bytes) { this.maxUploadBytes = bytes; return this; }
         public Options maxFiles(int n) { this.maxFiles = n; return this; }
-        /** Requests checked at once; more get 503 at once rather than queueing. */
+        /** Requests checked at once; more wait in the queue. */
         public Options maxConcurrent(int n) { this.maxConcurrent = n; return this; }
+        /** Requests that may wait for a turn; beyond them (or after {@link #queueWait}) a request gets 503. */
+        public Options maxQueued(int n) { this.maxQueued = n; return this; }
+        public Options queueWait(Duration d) { this.queueWait = d; return this; }
         public Options requestTimeout(Duration d) { this.requestTimeout = d; return this; }
         public Options fileTimeout(Duration d) { this.fileTimeout = d; return this; }
         public Options reloadInterval(Duration d) { this.reloadInterval = d; return this; }
@@ -103,7 +113,12 @@ public final class SelfEvalServer implements AutoCloseable {
 
     private final Options options;
     private final RulesReloader rules;
+    /** Requests under way or waiting for a turn. */
     private final Semaphore permits;
+    /** Requests being checked (held until the work has really stopped, also after a timeout answered). */
+    private final Semaphore running;
+    /** Requests waiting for a turn now. */
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService workers;
     private final Path tempRoot;
     private final boolean ownTemp;
@@ -118,7 +133,7 @@ public final class SelfEvalServer implements AutoCloseable {
         String label = o.rulesLabel != null ? o.rulesLabel : o.rulesDir.toString();
         SelfEval initial = SelfEval.builder().rules(o.rulesDir).rulesLabel(label).timeout(o.fileTimeout).build();
         this.ownTemp = o.tempDir == null;
-        this.tempRoot = ownTemp ? Files.createTempDirectory("selfeval-serve-") : Files.createDirectories(o.tempDir);
+        this.tempRoot = ownTemp ? TempFiles.createDirectory("selfeval-serve-") : Files.createDirectories(o.tempDir);
         Path multipartDir = Files.createDirectories(tempRoot.resolve("multipart"));
         this.rules = new RulesReloader(o.rulesDir, initial, dir -> {
             try {
@@ -127,7 +142,9 @@ public final class SelfEvalServer implements AutoCloseable {
                 throw RulesReloader.CompileFailure.of(e);
             }
         }, o.reloadInterval);
-        this.permits = new Semaphore(o.maxConcurrent);
+        if (o.maxQueued < 0) throw new IllegalArgumentException("maxQueued must not be negative");
+        this.permits = new Semaphore(o.maxConcurrent + o.maxQueued);
+        this.running = new Semaphore(o.maxConcurrent);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "selfeval-request");
             t.setDaemon(true);
@@ -165,9 +182,14 @@ public final class SelfEvalServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The request permits (tests hold one to see the limit at work). */
+    /** The admission permits, running or waiting (tests hold them to see the limit at work). */
     Semaphore permits() {
         return permits;
+    }
+
+    /** The permits of requests being checked (tests hold them to fill the workers). */
+    Semaphore running() {
+        return running;
     }
 
     /** The address to give a browser, e.g. http://127.0.0.1:8080/. */
@@ -184,11 +206,12 @@ public final class SelfEvalServer implements AutoCloseable {
         } finally {
             rules.close();
             workers.shutdownNow();
-            if (ownTemp) SelfEval.deleteTree(tempRoot);
+            if (ownTemp) TempFiles.delete(tempRoot);
         }
     }
 
     private void routes() {
+        app.before(SecurityHeaders::common);
         app.before("/api/*", ctx -> {
             ctx.header("Cache-Control", "no-store");
             if (options.token != null && !ctx.path().equals("/api/health") && !authorized(ctx.header("Authorization"))) {
@@ -238,7 +261,9 @@ public final class SelfEvalServer implements AutoCloseable {
     private void page(Context ctx) throws IOException {
         try (InputStream in = SelfEvalServer.class.getResourceAsStream("index.html")) {
             if (in == null) throw new ApiError(404, "本版本未包含网页");
-            ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(in.readAllBytes());
+            byte[] page = in.readAllBytes();
+            ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
+                    .header("Content-Security-Policy", SecurityHeaders.pagePolicy(page)).result(page);
         }
     }
 
@@ -249,8 +274,11 @@ public final class SelfEvalServer implements AutoCloseable {
         out.put("version", SelfEval.version());
         out.put("rules", Map.of("fingerprint", current.fingerprint(), "count", current.ruleBase().ruleCount()));
         out.put("rulesErrors", rules.lastAttempt().problems().size());
-        out.put("busy", options.maxConcurrent - permits.availablePermits());
+        int busy = options.maxConcurrent - running.availablePermits();
+        out.put("busy", busy);
+        out.put("queued", waiting.get());
         out.put("maxConcurrent", options.maxConcurrent);
+        out.put("maxQueued", options.maxQueued);
         ctx.contentType(JSON_TYPE).result(json(out));
     }
 
@@ -301,21 +329,35 @@ public final class SelfEvalServer implements AutoCloseable {
         }
         if (!permits.tryAcquire()) {
             ctx.header("Retry-After", "5");
-            throw new ApiError(503, "服务繁忙：正在处理的请求已达上限（" + options.maxConcurrent + "个），请稍后重试");
+            throw new ApiError(503, "服务繁忙：正在处理和排队的请求已达上限（" + (options.maxConcurrent + options.maxQueued)
+                    + "个），请稍后重试");
         }
         boolean handedOver = false;
+        boolean turn = false;
         Path dir = null;
         try {
-            dir = Files.createTempDirectory(tempRoot, "upload-");
+            dir = TempFiles.createDirectory(tempRoot, "upload-");
             List<SubmissionResult> refused = new ArrayList<>();
             Set<String> archives = save(ctx, dir, refused);
+            // Wait for a turn (bounded): a burst queues instead of being refused.
+            waiting.incrementAndGet();
+            try {
+                turn = running.tryAcquire(options.queueWait.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                waiting.decrementAndGet();
+            }
+            if (!turn) {
+                ctx.header("Retry-After", "10");
+                throw new ApiError(503, "服务繁忙：排队等候超过" + Math.max(1, options.queueWait.toSeconds()) + "秒，请稍后重试");
+            }
             SelfEval engine = rules.current();
             Path workDir = dir;
             Future<byte[]> f = workers.submit(() -> {
                 try {
                     return render(engine, format, checkUploads(engine, workDir, archives, refused));
                 } finally {
-                    SelfEval.deleteTree(workDir);
+                    TempFiles.delete(workDir);
+                    running.release();
                     permits.release();
                 }
             });
@@ -331,6 +373,7 @@ public final class SelfEvalServer implements AutoCloseable {
                 throw e.getCause() instanceof Exception x ? x : e;
             }
             ctx.status(200).contentType(contentType(format)).result(body);
+            if (format.equals("html")) ctx.header("Content-Security-Policy", SecurityHeaders.REPORT_POLICY);
             if (format.equals("xlsx") || format.equals("html")) {
                 String name = "审核结果." + format;
                 ctx.header("Content-Disposition", "attachment; filename=\"result." + format + "\"; filename*=UTF-8''"
@@ -338,7 +381,8 @@ public final class SelfEvalServer implements AutoCloseable {
             }
         } finally {
             if (!handedOver) {
-                SelfEval.deleteTree(dir);
+                TempFiles.delete(dir);
+                if (turn) running.release();
                 permits.release();
             }
         }
@@ -377,7 +421,7 @@ public final class SelfEvalServer implements AutoCloseable {
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty's IOException/ServletException come through Kotlin unchecked
             if (exceedsLimit(e)) throw tooLarge();
             LOG.debug("无法解析上传内容", e);
             throw new ApiError(400, "上传内容无法解析（multipart 格式有误）");
@@ -391,6 +435,9 @@ public final class SelfEvalServer implements AutoCloseable {
         Set<String> archives = new HashSet<>();
         int saved = 0;
         for (UploadedFile f : files) {
+            if (f.filename() != null && f.filename().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new ApiError(400, "文件名过长（超过" + MAX_NAME_BYTES + "字节）：" + preview(f.filename()) + "……，请改短后重新上传");
+            }
             String name = unique(SelfEval.safeFileName(f.filename()), used);
             if (!Readers.isSupported(Path.of(name))) {
                 refused.add(Checker.unreadable(name, "不支持的文件类型：请上传 .docx、.doc、.xlsx、.xls、.txt 或 .zip 文件"));
@@ -413,6 +460,10 @@ public final class SelfEvalServer implements AutoCloseable {
         return archives;
     }
 
+    private static String preview(String name) {
+        return name.codePointCount(0, name.length()) <= 30 ? name : name.substring(0, name.offsetByCodePoints(0, 30));
+    }
+
     private static String unique(String name, Set<String> used) {
         String n = name;
         for (int i = 2; !used.add(n.toLowerCase(java.util.Locale.ROOT)); i++) {
@@ -433,7 +484,7 @@ public final class SelfEvalServer implements AutoCloseable {
     /**
      * The submissions of one upload, checked in order. An uploaded archive that cannot be unpacked safely (a path
      * leaving the folder, too many entries, a zip bomb, damaged) refuses the request (400) rather than being
-     * reported as a submission.
+     * reported as a submission. A rule that fails on every submission answers 500 naming the rule.
      */
     private static List<SubmissionResult> checkUploads(SelfEval engine, Path dir, Set<String> archives,
                                                        List<SubmissionResult> refused) {
@@ -443,6 +494,9 @@ public final class SelfEvalServer implements AutoCloseable {
                 if (s.error() != null && archives.contains(s.name())) throw new ApiError(400, s.name() + "：" + s.error());
             }
             List<SubmissionResult> results = new ArrayList<>(engine.checkEach(found));
+            // A rule that failed on every report leaves nothing worth answering: the rules, not the uploads, are at fault.
+            RuleFailure broken = RuleFailureTally.of(results).failedEverywhere().orElse(null);
+            if (broken != null) throw new ApiError(500, "规则出错，无法完成检查：" + broken.message() + "请联系规则维护人员修改规则。");
             results.addAll(refused);
             return results;
         }

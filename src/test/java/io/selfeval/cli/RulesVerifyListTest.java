@@ -60,6 +60,47 @@ class RulesVerifyListTest {
         assertTrue(run.err().contains("语法错误"), "a Chinese explanation: " + run);
     }
 
+    @Test
+    void misspeltParameterNameStopsVerifyAndCheckWithFileAndLine() throws IOException {
+        Path rules = RulesFixture.copyOfRealRules(tmp);
+        Path drl = rules.resolve("execution.drl");
+        String text = Files.readString(drl, StandardCharsets.UTF_8);
+        String from = "params.num(\"预算调整阈值\")";
+        assertTrue(text.contains(from));
+        int line = (int) text.substring(0, text.indexOf(from)).chars().filter(c -> c == '\n').count() + 1;
+        Files.writeString(drl, text.replaceFirst(java.util.regex.Pattern.quote(from), "params.num(\"预算调整阀值\")"), StandardCharsets.UTF_8);
+        for (CliRun run : List.of(CliRun.of("rules", "verify", "--rules", rules.toString()),
+                CliRun.of("check", SEED_004, "--rules", rules.toString()))) {
+            assertEquals(2, run.exit(), run::toString);
+            assertEquals("", run.out(), run::toString);
+            assertTrue(run.err().contains("execution.drl 第" + line + "行：规则用到参数“预算调整阀值”（类型：数字），但参数表（"), run::toString);
+            assertTrue(run.err().contains("是否应为“预算调整阈值”"), run::toString);
+        }
+    }
+
+    @Test
+    void parameterReadWithTheWrongTypeStopsVerify() throws IOException {
+        Path rules = RulesFixture.copyOfRealRules(tmp);
+        Path drl = rules.resolve("execution.drl");
+        String text = Files.readString(drl, StandardCharsets.UTF_8);
+        Files.writeString(drl, text.replaceFirst(java.util.regex.Pattern.quote("params.num(\"预算调整阈值\")"),
+                "params.text(\"预算调整阈值\")"), StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("rules", "verify", "--rules", rules.toString());
+        assertEquals(2, run.exit(), run::toString);
+        assertTrue(run.err().contains("params.text(\"预算调整阈值\") 读取文字参数，但参数表（"), run::toString);
+        assertTrue(run.err().contains("的类型是数字（应写 params.num）"), run::toString);
+    }
+
+    @Test
+    void aParameterNamedOnlyInACommentIsNotChecked() throws IOException {
+        Path rules = RulesFixture.copyOfRealRules(tmp);
+        Path drl = rules.resolve("execution.drl");
+        Files.writeString(drl, Files.readString(drl, StandardCharsets.UTF_8) + "\n// params.num(\"旧阈值\") is gone\n/* params.list(\"旧词表\") */\n",
+                StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("rules", "verify", "--rules", rules.toString());
+        assertEquals(0, run.exit(), run::toString);
+    }
+
     // ---- warnings: exit 0 ----
 
     @Test

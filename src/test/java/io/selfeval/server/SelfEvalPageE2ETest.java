@@ -143,6 +143,23 @@ class SelfEvalPageE2ETest {
         assertTrue(Files.size(SCREENSHOT) > 10_000, "screenshot written");
     }
 
+    /** Markup in a unit's name is shown as text: no element is made of it and no script of it runs. */
+    @Test
+    void markupInANameIsShownAsText() throws Exception {
+        assumeTrue(browserInstalled(), "browser test skipped: install Debian's chromium and chromium-driver to run it");
+        driver.get(server.url());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(200));
+        wait.until(ExpectedConditions.textMatches(By.id("rules"), java.util.regex.Pattern.compile("规则：.*条")));
+        Path report = io.selfeval.cli.HostileNamesAccess.hostileReport(Files.createDirectories(tmp.resolve("hostile")));
+        driver.findElement(By.id("files")).sendKeys(report.toAbsolutePath().toString());
+        WebDriverWait check = new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(250));
+        check.until(d -> d.findElement(By.id("status")).getText().equals("检查完成")
+                && !d.findElements(By.cssSelector("#results h2")).isEmpty());
+        WebElement results = driver.findElement(By.id("results"));
+        assertTrue(results.getText().contains(io.selfeval.cli.HostileNamesAccess.UNIT), results.getText());
+        assertTrue(results.findElements(By.cssSelector("svg, img")).isEmpty(), "no element made of the name");
+    }
+
     /** Saves the whole page: the window is made as tall as the document before the shot. */
     private static void screenshot() throws Exception {
         Object height = ((org.openqa.selenium.JavascriptExecutor) driver)

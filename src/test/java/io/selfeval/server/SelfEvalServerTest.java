@@ -321,13 +321,55 @@ class SelfEvalServerTest {
     void requestsBeyondTheConcurrencyLimitGet503() throws Exception {
         Path own = Files.createTempDirectory(tmp, "busy-");
         try (SelfEvalServer s = SelfEvalServer.start(new SelfEvalServer.Options().port(0)
-                .rules(copyRules(own.resolve("rules"))).tempDir(own.resolve("work")).maxConcurrent(1))) {
-            s.permits().acquire(); // one request under way
+                .rules(copyRules(own.resolve("rules"))).tempDir(own.resolve("work")).maxConcurrent(1).maxQueued(0))) {
+            s.permits().acquire(); // one request under way, no room to wait
             try {
                 assertChineseError(post(s, "/api/check", null, Part.of(seeds().get(0))), 503);
                 assertHealthy(s);
             } finally {
                 s.permits().release();
+            }
+            assertEquals(200, post(s, "/api/check", null, Part.of(seeds().get(0))).statusCode());
+        }
+    }
+
+    /** Beyond the workers a request waits for its turn (health counts it), and gets 503 only after the wait. */
+    @Test
+    void requestsBeyondTheWorkersWaitTheirTurn() throws Exception {
+        Path own = Files.createTempDirectory(tmp, "queue-");
+        try (SelfEvalServer s = SelfEvalServer.start(new SelfEvalServer.Options().port(0)
+                .rules(copyRules(own.resolve("rules"))).tempDir(own.resolve("work")).maxConcurrent(1))) {
+            s.running().acquire(); // the one worker is busy
+            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> waiting = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return post(s, "/api/check", null, Part.of(seeds().get(0)));
+                        } catch (Exception e) {
+                            throw new RuntimeException(e);
+                        }
+                    });
+            JsonNode health = null;
+            for (int i = 0; i < 200 && (health == null || health.get("queued").asInt() == 0); i++) {
+                Thread.sleep(50);
+                health = JSON.readTree(get(s, "/api/health", null).body());
+            }
+            assertEquals(1, health.get("queued").asInt(), health::toString);
+            assertEquals(1, health.get("busy").asInt(), health::toString);
+            assertFalse(waiting.isDone(), "it waits rather than being refused");
+            s.running().release();
+            HttpResponse<byte[]> r = waiting.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(200, r.statusCode(), () -> text(r));
+        }
+        try (SelfEvalServer s = SelfEvalServer.start(new SelfEvalServer.Options().port(0)
+                .rules(copyRules(own.resolve("rules2"))).tempDir(own.resolve("work2")).maxConcurrent(1)
+                .queueWait(Duration.ofMillis(300)))) {
+            s.running().acquire();
+            try {
+                HttpResponse<byte[]> r = post(s, "/api/check", null, Part.of(seeds().get(0)));
+                assertChineseError(r, 503);
+                assertTrue(json(r).get("error").asText().contains("排队"), () -> text(r));
+            } finally {
+                s.running().release();
             }
             assertEquals(200, post(s, "/api/check", null, Part.of(seeds().get(0))).statusCode());
         }

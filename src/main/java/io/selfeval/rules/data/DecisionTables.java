@@ -46,14 +46,19 @@ public final class DecisionTables {
 
     /** Reads the file and compiles every sheet that holds a RuleTable. Never throws. */
     public static Compiled compile(Path file, String display) {
-        List<TableSheet> sheets = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return new Compiled(sheets, List.of(display + "：无法读取（" + e.getMessage() + "）"));
+            return new Compiled(new ArrayList<>(), List.of(display + "：无法读取（" + e.getMessage() + "）"));
         }
+        return compile(bytes, file, display);
+    }
+
+    /** Compiles the table from bytes already read ({@code file} names it). Never throws. */
+    public static Compiled compile(byte[] bytes, Path file, String display) {
+        List<TableSheet> sheets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         List<SheetGrid> grids;
         List<Layout> layouts;
         try {
