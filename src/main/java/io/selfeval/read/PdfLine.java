@@ -14,6 +14,10 @@ record PdfLine(int page, List<PdfGlyph> glyphs) {
     private static final float SEGMENT_GAP = 2.0f;
     /** A gap wider than this many font sizes between Latin letters or digits is a space. */
     private static final float WORD_GAP = 0.2f;
+    /** Marks that belong to a number or Latin word (1,253.78, 99.83%, 2024-2025). */
+    private static final String WORD_PUNCT = ".,%-/:";
+    /** Marks a line may not start with, so they go down with the word before them. */
+    private static final String CLOSING = "。，、；：？！）》」』”’％";
 
     float left() {
         return glyphs.get(0).x();
@@ -31,6 +35,29 @@ record PdfLine(int page, List<PdfGlyph> glyphs) {
         float max = 0;
         for (PdfGlyph g : glyphs) max = Math.max(max, g.size());
         return max;
+    }
+
+    /**
+     * The width of what cannot be split from the start of this line: a number or Latin word with what follows it
+     * (".5%"), or else the first character, with the closing marks after it. A line that ends short of the margin by less than this
+     * was wrapped, not ended: the word did not fit.
+     */
+    float leadingWordWidth() {
+        PdfGlyph first = glyphs.get(0);
+        float end = first.right();
+        boolean word = latin(charOf(first));
+        for (int i = 1; i < glyphs.size(); i++) {
+            PdfGlyph g = glyphs.get(i);
+            char c = charOf(g);
+            boolean goesWith = CLOSING.indexOf(c) >= 0 || (word && (latin(c) || WORD_PUNCT.indexOf(c) >= 0));
+            if (!goesWith) break;
+            end = g.right();
+        }
+        return end - first.x();
+    }
+
+    private static char charOf(PdfGlyph g) {
+        return g.text().isEmpty() ? ' ' : g.text().charAt(0);
     }
 
     float top() {

@@ -81,7 +81,7 @@ final class PdfParagraphs {
     /**
      * Appends the rows of a table's next page. A row broken over the page break (its first part ends the previous
      * page: the new page's first row has text only where the previous row has text, never a number) is one row
-     * again; a merged cell drawn again empty at the top of the new page shows the text of the cell above it.
+     * again (unless the new part starts a numbered item where the part above has none); a merged cell drawn again empty at the top of the new page shows the text of the cell above it.
      */
     private void continueTable(PdfGrid g) {
         List<List<CellText>> more = new ArrayList<>(g.rows());
@@ -118,6 +118,8 @@ final class PdfParagraphs {
             if (t.isBlank() || carried[c]) continue;
             String a = above.get(c).text();
             if (a.isBlank() || BlockBuilder.continued(a).isEmpty() || BlockBuilder.continued(t).isEmpty()) return false;
+            // "3、…" under "……" starts a row of its own; under "1.…2.…" it is the cell's own list going on
+            if (STARTS_POINT.matcher(t).find() && !STARTS_POINT.matcher(a).find()) return false;
             any = true;
         }
         return any;
@@ -126,7 +128,7 @@ final class PdfParagraphs {
     /** {@code next} is the same paragraph as {@code line}, wrapped. */
     private boolean runsOn(PdfLine line, PdfLine next) {
         float size = line.size();
-        if (line.right() < right - 1.5f * size) return false;
+        if (line.right() + next.leadingWordWidth() < right - 0.5f * size) return false;
         if (Math.abs(next.size() - size) > 1f) return false;
         if (next.left() > Math.max(left, line.left()) + 0.5f * size) return false;
         if (next.page() == line.page() && next.baseline() - line.baseline() > 2.2f * size) return false;
