@@ -31,7 +31,10 @@ final class ArticleBody {
                     break;
                 }
             }
-            if (next == null || next.tagName().matches("p|li|h[1-6]|span|font|b|strong")) return at;
+            // never into a table or a list: a page that is mostly one table keeps that table whole
+            if (next == null || next.tagName().matches("p|li|h[1-6]|span|font|b|strong|table|thead|tbody|tr|td|th|ul|ol|dl")) {
+                return at;
+            }
             at = next;
         }
     }
