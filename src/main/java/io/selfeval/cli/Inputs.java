@@ -70,7 +70,7 @@ final class Inputs implements AutoCloseable {
             List<Submission> found = submissions.collect(p, f -> f.toAbsolutePath().normalize().equals(excluded)
                     || seen.contains(f.toAbsolutePath().normalize()));
             if (Files.isDirectory(p) && found.isEmpty()) {
-                throw CliException.usage("文件夹 " + arg + " 中没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt 或 .zip）");
+                throw CliException.usage("文件夹 " + arg + " 中没有可检查的文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt 或 .zip）");
             }
             seen.add(p.toAbsolutePath().normalize());
             for (Submission s : found) {
