@@ -69,6 +69,8 @@ public final class Main implements Callable<Integer> {
         int code = run(args, out, err);
         out.flush();
         err.flush();
+        // After a compile, the cached rules for the next start are still being written: let that finish.
+        io.selfeval.rules.RuleCache.awaitWrites(120);
         System.exit(code);
     }
 

@@ -1,7 +1,9 @@
 package io.selfeval.cli;
 
 import io.selfeval.rules.RuleBase;
+import io.selfeval.rules.RuleCache;
 import io.selfeval.rules.RuleCompileException;
+import io.selfeval.rules.RulesSnapshot;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
@@ -18,6 +20,10 @@ final class RulesOption {
     @Option(names = "--rules", paramLabel = "DIR",
             description = "规则文件夹（*.drl 规则文件、*.drl.xlsx 数据表）；默认为当前目录下的 rules")
     String dir;
+
+    @Option(names = "--no-cache",
+            description = "不使用规则缓存：每次都重新编译规则（默认在规则未改动时载入上次编译的结果，缓存在 ~/.cache/selfeval/rules）")
+    boolean noCache;
 
     /** The folder as the user gave it (or "rules"), for the report. */
     String given() {
@@ -41,11 +47,15 @@ final class RulesOption {
         return p;
     }
 
-    /** Compiles the rules; problems (each naming file and line) end the run with exit 2. */
+    /** Compiles the rules, or loads them from the rule cache; problems (each naming file and line) end the run with exit 2. */
     RuleBase load() {
+        return load(noCache ? RuleCache.none() : RuleCache.standard());
+    }
+
+    RuleBase load(RuleCache cache) {
         Path p = resolve();
         try {
-            return RuleBase.load(p);
+            return RuleBase.load(RulesSnapshot.read(p), cache);
         } catch (RuleCompileException e) {
             List<String> lines = new ArrayList<>();
             lines.add("规则编译失败：");

@@ -59,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
         if (maxConcurrent != null && maxConcurrent < 1) throw CliException.usage("--max-concurrent 应为不小于 1 的整数，实为：" + maxConcurrent);
         String t = token != null ? token : System.getenv("SELFEVAL_TOKEN");
         SelfEvalServer.Options options = new SelfEvalServer.Options()
-                .bind(bind).port(port).rules(rules.resolve()).rulesLabel(rules.given()).token(t)
+                .bind(bind).port(port).rules(rules.resolve()).rulesLabel(rules.given())
+                .ruleCache(rules.noCache ? io.selfeval.rules.RuleCache.none() : io.selfeval.rules.RuleCache.standard()).token(t)
                 .maxUploadBytes(maxUploadMb * 1024L * 1024L)
                 .requestTimeout(Duration.ofSeconds(requestTimeout));
         if (maxConcurrent != null) options.maxConcurrent(maxConcurrent);

@@ -52,6 +52,8 @@ public final class SubmissionResult {
     public List<Finding> getFindings() { return findings; }
     public String getError() { return error; }
     /** The rules that failed while checking this submission (a rule problem, not the report's); usually empty. */
+    /** Only when a rule failed on this submission: the contract's keys stay as they are for every other one. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
     public List<RuleFailure> getRuleFailures() { return ruleFailures; }
 
     public long count(Severity s) {

@@ -66,6 +66,8 @@ public final class RuleBase {
     private final String fingerprint;
     /** package/name → the line of the rule's "rule" keyword in its file. */
     private final Map<String, Integer> ruleLines;
+    /** Whether the rules came from the rule cache rather than the compiler (for bench and tests). */
+    private final boolean fromCache;
     /** The rule base without rules that failed, by the set of rules left out (package/name); built when needed. */
     private final Map<Set<String>, KieBase> withoutRules = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -78,7 +80,7 @@ public final class RuleBase {
 
     private RuleBase(Path dir, KieBase kieBase, KieSessionsPool sessions, RuleData data, Map<String, String> ruleFiles,
                      List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint,
-                     Map<String, Integer> ruleLines) {
+                     Map<String, Integer> ruleLines, boolean fromCache) {
         this.dir = dir;
         this.kieBase = kieBase;
         this.sessions = sessions;
@@ -88,6 +90,7 @@ public final class RuleBase {
         this.neverFires = neverFires;
         this.fingerprint = fingerprint;
         this.ruleLines = ruleLines;
+        this.fromCache = fromCache;
     }
 
     /**
@@ -102,8 +105,17 @@ public final class RuleBase {
         return load(RulesSnapshot.read(dir));
     }
 
-    /** Compiles the rules folder as it was read into {@code snapshot}; the fingerprint is the snapshot's. */
+    /** Compiles the rules folder as it was read into {@code snapshot}, or loads it from the user's rule cache. */
     public static RuleBase load(RulesSnapshot snapshot) throws RuleCompileException {
+        return load(snapshot, RuleCache.standard());
+    }
+
+    /**
+     * Compiles the rules folder as it was read into {@code snapshot}; the fingerprint is the snapshot's. With a cache,
+     * unchanged rules load from the compiled jar kept there (no compiler run); after a compile, the jar for the next
+     * start is built on a background thread (see {@link RuleCache#awaitWrites}).
+     */
+    public static RuleBase load(RulesSnapshot snapshot, RuleCache cache) throws RuleCompileException {
         Path dir = snapshot.dir();
         List<Path> drlFiles = snapshot.topLevel().stream()
                 .filter(p -> p.getFileName().toString().endsWith(".drl") && !hidden(p)).toList();
@@ -113,7 +125,7 @@ public final class RuleBase {
         }
         // The tables (POI, then their own small KieBase) are compiled on a second thread while this one compiles the
         // rule files: the two do not depend on each other until a session runs, and start-up time matters.
-        java.util.concurrent.FutureTask<TablesResult> tables = new java.util.concurrent.FutureTask<>(() -> loadTables(tableFiles, snapshot));
+        java.util.concurrent.FutureTask<TablesResult> tables = new java.util.concurrent.FutureTask<>(() -> loadTables(tableFiles, snapshot, cache));
         Thread tableThread = new Thread(tables, "selfeval-rule-tables");
         tableThread.setDaemon(true);
         tableThread.start();
@@ -121,11 +133,10 @@ public final class RuleBase {
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
         KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "rules-" + UUID.randomUUID(), "1.0.0");
-        kfs.generateAndWritePomXML(releaseId);
         Map<String, Path> byResourcePath = new HashMap<>();
         Map<String, String> drlText = new HashMap<>();
+        Map<Path, String> resources = new LinkedHashMap<>();
+        Map<String, Path> fileOfRule = new HashMap<>();
         for (Path drl : drlFiles) {
             String text = readUtf8(drl, snapshot, problems);
             if (text == null) continue;
@@ -133,23 +144,27 @@ public final class RuleBase {
             Matcher m = PACKAGE.matcher(text);
             String pkg = m.find() ? m.group(1) : "defaultpkg";
             String resourcePath = RESOURCES + pkg.replace('.', '/') + "/" + drl.getFileName();
-            kfs.write(resourcePath, ks.getResources().newByteArrayResource(snapshot.bytes(drl), "UTF-8")
-                    .setSourcePath(resourcePath));
+            resources.put(drl, resourcePath);
+            for (String name : ruleLines(Map.of(drl.toString(), text)).keySet()) fileOfRule.putIfAbsent(name, drl);
             // Drools names the file either with or without the resources prefix, depending on the call.
             byResourcePath.put(resourcePath, drl);
             byResourcePath.put(resourcePath.substring(RESOURCES.length()), drl);
         }
-        kfs.writeKModuleXML(moduleXml(ks));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, Map.of()));
+        KieContainer container = problems.isEmpty() ? RuleCache.load(cache, snapshot.fingerprint(), ks) : null;
+        boolean compiled = container == null;
+        if (container == null) {
+            ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "rules-" + UUID.randomUUID(), "1.0.0");
+            KieBuilder builder = ks.newKieBuilder(fileSystem(ks, releaseId, resources, snapshot)).buildAll();
+            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, Map.of()));
+            if (problems.isEmpty()) container = ks.newKieContainer(releaseId);
+            ks.getRepository().removeKieModule(releaseId);
+        }
         KieBase kieBase = null;
         KieSessionsPool sessions = null;
-        if (problems.isEmpty()) {
-            KieContainer container = ks.newKieContainer(releaseId);
+        if (container != null) {
             kieBase = container.getKieBase();
             sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         }
-        ks.getRepository().removeKieModule(releaseId);
 
         TablesResult data;
         try {
@@ -170,7 +185,14 @@ public final class RuleBase {
                     paramFiles.isEmpty() ? "未找到参数表" : String.join("、", paramFiles)));
         }
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
-        org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则编译用时 {} ms", (System.nanoTime() - started) / 1_000_000);
+        org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug(compiled ? "规则编译用时 {} ms" : "规则从缓存载入用时 {} ms",
+                (System.nanoTime() - started) / 1_000_000);
+        if (compiled && cache.enabled()) {
+            cache.writeLater(snapshot.fingerprint(), () -> {
+                ReleaseId id = ks.newReleaseId("io.selfeval.rules", "cached-" + UUID.randomUUID(), "1.0.0");
+                return fileSystem(ks, id, resources, snapshot);
+            }, kieBase);
+        }
 
         Map<String, String> ruleFiles = new HashMap<>();
         List<RuleInfo> catalog = new ArrayList<>();
@@ -178,7 +200,7 @@ public final class RuleBase {
         Map<String, Map<String, String>> comments = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                String file = ruleFile(rule, byResourcePath, dir);
+                String file = ruleFile(rule, byResourcePath, fileOfRule, dir);
                 ruleFiles.put(rule.getPackageName() + "/" + rule.getName(), file);
                 String description = FindingCollector.meta(rule, "description");
                 if (description == null || description.isBlank()) {
@@ -194,11 +216,22 @@ public final class RuleBase {
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
         return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, snapshot.fingerprint(),
-                ruleLines(drlText));
+                ruleLines(drlText), !compiled);
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
     private record TablesResult(RuleData data, List<String> problems) {
+    }
+
+    /** The rule files as Drools' in-memory project: each under its package's folder, with the module settings. */
+    private static KieFileSystem fileSystem(KieServices ks, ReleaseId releaseId, Map<Path, String> resources,
+                                            RulesSnapshot snapshot) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        resources.forEach((drl, resourcePath) -> kfs.write(resourcePath,
+                ks.getResources().newByteArrayResource(snapshot.bytes(drl), "UTF-8").setSourcePath(resourcePath)));
+        kfs.writeKModuleXML(moduleXml(ks));
+        return kfs;
     }
 
     private static String moduleXml(KieServices ks) {
@@ -213,7 +246,7 @@ public final class RuleBase {
      * The decision tables: each sheet to DRL (Drools' spreadsheet compiler), all of them into a KieBase of their own,
      * whose rules run once in a session without document facts; the cells the rows insert become the rule data.
      */
-    private static TablesResult loadTables(List<Path> tableFiles, RulesSnapshot snapshot) {
+    private static TablesResult loadTables(List<Path> tableFiles, RulesSnapshot snapshot, RuleCache cache) {
         List<String> problems = new ArrayList<>();
         List<TableSheet> sheets = new ArrayList<>();
         for (Path table : tableFiles) {
@@ -222,8 +255,10 @@ public final class RuleBase {
             problems.addAll(c.problems());
         }
         if (!problems.isEmpty()) return new TablesResult(null, problems);
-        List<TableCell> cells = new ArrayList<>();
-        if (!sheets.isEmpty()) {
+        // The cells are a function of the tables' bytes alone: kept by fingerprint, they spare the tables' compile.
+        List<TableCell> cached = cache.cells(snapshot.fingerprint()).orElse(null);
+        List<TableCell> cells = cached != null ? cached : new ArrayList<>();
+        if (cached == null && !sheets.isEmpty()) {
             KieServices ks = KieServices.Factory.get();
             KieFileSystem kfs = ks.newKieFileSystem();
             ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "tables-" + UUID.randomUUID(), "1.0.0");
@@ -258,7 +293,9 @@ public final class RuleBase {
             }
         }
         try {
-            return new TablesResult(RuleData.build(sheets, cells), List.of());
+            TablesResult result = new TablesResult(RuleData.build(sheets, cells), List.of());
+            if (cached == null) cache.putCells(snapshot.fingerprint(), cells);
+            return result;
         } catch (RuleCompileException e) {
             return new TablesResult(null, e.getProblems());
         }
@@ -360,14 +397,16 @@ public final class RuleBase {
      * The rule's file as findings name it: "rules/amounts.drl", relative to the rules folder's parent, so a report
      * (or a service's response) never discloses where the rules live on the machine.
      */
-    private static String ruleFile(Rule rule, Map<String, Path> byResourcePath, Path dir) {
+    private static String ruleFile(Rule rule, Map<String, Path> byResourcePath, Map<String, Path> fileOfRule, Path dir) {
         Path folder = dir.toAbsolutePath().normalize();
         String name = folder.getFileName() == null ? "rules" : folder.getFileName().toString();
+        Path p = null;
         if (rule instanceof RuleImpl impl && impl.getResource() != null) {
-            Path p = byResourcePath.get(impl.getResource().getSourcePath());
-            if (p != null) return name + "/" + folder.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            p = byResourcePath.get(impl.getResource().getSourcePath());
         }
-        return name;
+        // Rules loaded from the cache carry no resource: their file is the one whose text declares them.
+        if (p == null) p = fileOfRule.get(rule.getPackageName() + "/" + rule.getName());
+        return p == null ? name : name + "/" + folder.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
     /** Relative to the working directory when the rules live below it, as reviewers pass "rules/…". */
@@ -528,5 +567,8 @@ public final class RuleBase {
     public List<CodeInfo> codes() { return List.copyOf(data.codes); }
     public List<RuleInfo> catalog() { return catalog; }
     public String fingerprint() { return fingerprint; }
+
+    /** True when the compiled rules were loaded from the rule cache (no compiler run). */
+    public boolean fromCache() { return fromCache; }
     public int ruleCount() { return catalog.size(); }
 }

@@ -86,6 +86,7 @@ public final class SelfEvalServer implements AutoCloseable {
         Duration fileTimeout = Checker.DEFAULT_TIMEOUT;
         Duration reloadInterval = Duration.ofSeconds(1);
         Path tempDir;
+        io.selfeval.rules.RuleCache ruleCache = io.selfeval.rules.RuleCache.standard();
 
         /** Address to listen on; default 127.0.0.1. Any other address requires a {@link #token}. */
         public Options bind(String address) { this.bind = address; return this; }
@@ -109,6 +110,8 @@ public final class SelfEvalServer implements AutoCloseable {
         public Options reloadInterval(Duration d) { this.reloadInterval = d; return this; }
         /** Where uploads are kept while checked; default a fresh folder in the system's, removed on close. */
         public Options tempDir(Path dir) { this.tempDir = dir; return this; }
+        /** Where compiled rules are kept between starts; default the user's cache ({@code RuleCache.none()}: none). */
+        public Options ruleCache(io.selfeval.rules.RuleCache cache) { this.ruleCache = cache; return this; }
     }
 
     private final Options options;
@@ -131,13 +134,15 @@ public final class SelfEvalServer implements AutoCloseable {
             throw new IllegalArgumentException("监听地址 " + o.bind + " 不是本机回环地址，必须用 --token 设置访问令牌");
         }
         String label = o.rulesLabel != null ? o.rulesLabel : o.rulesDir.toString();
-        SelfEval initial = SelfEval.builder().rules(o.rulesDir).rulesLabel(label).timeout(o.fileTimeout).build();
+        SelfEval initial = SelfEval.builder().ruleBase(RuleBase.load(io.selfeval.rules.RulesSnapshot.read(o.rulesDir), o.ruleCache))
+                .rulesLabel(label).timeout(o.fileTimeout).build();
         this.ownTemp = o.tempDir == null;
         this.tempRoot = ownTemp ? TempFiles.createDirectory("selfeval-serve-") : Files.createDirectories(o.tempDir);
         Path multipartDir = Files.createDirectories(tempRoot.resolve("multipart"));
         this.rules = new RulesReloader(o.rulesDir, initial, dir -> {
             try {
-                return SelfEval.builder().ruleBase(RuleBase.load(dir)).rulesLabel(label).timeout(o.fileTimeout).build();
+                return SelfEval.builder().ruleBase(RuleBase.load(io.selfeval.rules.RulesSnapshot.read(dir), o.ruleCache))
+                        .rulesLabel(label).timeout(o.fileTimeout).build();
             } catch (RuleCompileException e) {
                 throw RulesReloader.CompileFailure.of(e);
             }

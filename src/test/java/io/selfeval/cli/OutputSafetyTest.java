@@ -175,7 +175,7 @@ class OutputSafetyTest {
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         Path outDir = Files.createDirectories(tmp.resolve("out"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + javaTmp, "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + javaTmp, "-Dselfeval.ruleCache=off", "-cp", System.getProperty("java.class.path"),
                 "io.selfeval.cli.Main", "check", zip.toString(), "--format", "xlsx",
                 "--out", outDir.resolve("审核结果.xlsx").toString(), "--rules", "rules", "--jobs", "1")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -166,7 +166,7 @@ class ParallelCheckTest {
         Path dir = Files.createDirectories(tmp.resolve("out"));
         Path target = dir.resolve("report.json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.selfeval.cli.Main",
+        Process p = new ProcessBuilder(java, "-Dselfeval.ruleCache=off", "-cp", System.getProperty("java.class.path"), "io.selfeval.cli.Main",
                 "check", batch.toString(), "--format", "json", "--out", target.toString(), "--rules", "rules",
                 "--jobs", "1")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -58,7 +58,7 @@ class RuleFailureTest {
             JsonNode a = intact.get("submissions").get(i);
             assertTrue(b.get("error").isNull(), "not called unreadable: " + b);
             if (!b.get("review").isNull()) checked++;
-            JsonNode failures = b.get("ruleFailures");
+            JsonNode failures = b.path("ruleFailures"); // absent when no rule failed, as the contract's keys stay
             if (failures.isEmpty()) {
                 assertEquals(a.get("findings"), b.get("findings"), "a submission the rule did not fail on is unchanged");
                 continue;

@@ -69,7 +69,7 @@ class RuleFailureServerTest {
             assertEquals(2, submissions.size());
             for (JsonNode s : submissions) {
                 boolean shouldFail = s.get("file").asText().equals(failing.get(0).getFileName().toString());
-                assertEquals(shouldFail ? 1 : 0, s.get("ruleFailures").size(), s::toString);
+                assertEquals(shouldFail ? 1 : 0, s.path("ruleFailures").size(), s::toString);
                 assertTrue(s.get("error").isNull(), s::toString);
                 if (shouldFail) assertEquals(RULE, s.get("ruleFailures").get(0).get("rule").asText());
             }
