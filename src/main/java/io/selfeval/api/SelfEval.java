@@ -126,7 +126,7 @@ public final class SelfEval {
 
     /**
      * One submission read from a stream (e.g. an upload) under the given file name, whose extension says what it
-     * is (.docx, .doc, .xlsx, .xls, .txt, .zip); the name appears in the result as the submission's file. The
+     * is (.docx, .doc, .xlsx, .xls, .pdf, .html/.htm/.mht, .txt, .zip); the name appears in the result as the submission's file. The
      * stream is not closed; one longer than 64 MB gives an unreadable result. The bytes are kept in a temporary file
      * while they are checked, deleted before this returns.
      */

@@ -1,5 +1,8 @@
 package io.selfeval.bench;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -16,7 +19,8 @@ import java.util.Locale;
 
 /**
  * The floor no checker can beat: open the file and get its text out, nothing else. A .docx is opened with POI
- * ({@link XWPFDocument}) and every paragraph and table cell of the body is read; a .txt is read as UTF-8.
+ * ({@link XWPFDocument}) and every paragraph and table cell of the body is read; a .pdf is opened with PDFBox and
+ * its text extracted ({@link PDFTextStripper}, the PDFBox floor); a .txt is read as UTF-8.
  */
 public final class Floor {
     private Floor() {
@@ -25,6 +29,11 @@ public final class Floor {
     /** The number of characters read (so that the work cannot be optimized away). */
     public static long read(Path file) throws IOException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".pdf")) {
+            try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+                return new PDFTextStripper().getText(doc).length();
+            }
+        }
         if (!n.endsWith(".docx")) return Files.readString(file, StandardCharsets.UTF_8).length();
         long chars = 0;
         try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {

@@ -61,6 +61,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "正式测量前预热的份数（默认 100）")
     int warmup;
 
+    @Option(names = "--pdf", paramLabel = "DIR",
+            description = "另测 PDF：此文件夹中的 .pdf 文件（如 fixtures/pdf）轮流检查，共 --pdf-count 份；下限为 PDFBox 仅提取文字")
+    Path pdfDir;
+
+    @Option(names = "--pdf-count", paramLabel = "N", defaultValue = "200", description = "PDF 测量的份数（默认 200）")
+    int pdfCount;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "生成报告的随机种子（默认 1）")
     long seed;
 
@@ -109,7 +116,9 @@ final class BenchCommand implements Callable<Integer> {
             CheckReport.RulesInfo info = new CheckReport.RulesInfo(rules.given(), ruleBase.fingerprint(), ruleBase.ruleCount());
 
             int threads = jobs;
+            List<Path> pdf = pdfDir == null ? List.of() : pdfCopies(pdfDir, corpusDir.resolve("pdf"), pdfCount);
             List<Path> warm = new ArrayList<>(files.subList(0, Math.min(warmup, files.size())));
+            warm.addAll(pdf.subList(0, Math.min(warmup / 5, pdf.size())));
             if (!warm.isEmpty()) {
                 err.println("预热" + warm.size() + "份 …");
                 err.flush();
@@ -123,6 +132,8 @@ final class BenchCommand implements Callable<Integer> {
             Timing cDocx = Timing.of(() -> check(checker, info, docx, threads));
             Timing fTxt = Timing.of(() -> floor(txt, threads));
             Timing cTxt = Timing.of(() -> check(checker, info, txt, threads));
+            Timing fPdf = Timing.of(() -> floor(pdf, threads));
+            Timing cPdf = Timing.of(() -> check(checker, info, pdf, threads));
             heap.stop();
             err.println("测量启动 …");
             err.flush();
@@ -145,6 +156,7 @@ final class BenchCommand implements Callable<Integer> {
             row(out, ".docx", docx.size(), fDocx, cDocx);
             row(out, ".txt", txt.size(), fTxt, cTxt);
             row(out, "全部", files.size(), fDocx.plus(fTxt), cDocx.plus(cTxt));
+            row(out, ".pdf", pdf.size(), fPdf, cPdf);
             out.println("（CPU 为本进程各线程的 CPU 时间，含 JIT 与 GC；机器被其他进程占用时，它比墙钟时间可靠。）");
             out.println();
             out.println(String.format(Locale.ROOT, "堆内存：最大 %d MiB；测量期间已用峰值 %d MiB，每次回收后存活峰值 %d MiB",
@@ -163,7 +175,35 @@ final class BenchCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         } finally {
             if (temporary) io.selfeval.read.Submissions.deleteTree(corpusDir);
+            else if (pdfDir != null) io.selfeval.read.Submissions.deleteTree(corpusDir.resolve("pdf"));
         }
+    }
+
+    /**
+     * {@code count} PDFs for the PDF rows: the .pdf files of {@code from} in turn, each under its own name in
+     * {@code to} (hard links where the file system allows), so each is its own submission.
+     */
+    private static List<Path> pdfCopies(Path from, Path to, int count) throws IOException {
+        List<Path> sources;
+        try (Stream<Path> s = Files.list(from)) {
+            sources = s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")).sorted().toList();
+        }
+        if (sources.isEmpty()) throw CliException.usage("文件夹 " + from + " 中没有 .pdf 文件");
+        Files.createDirectories(to);
+        List<Path> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Path source = sources.get(i % sources.size());
+            Path copy = to.resolve(String.format(Locale.ROOT, "%04d-%s", i, source.getFileName()));
+            if (!Files.exists(copy)) {
+                try {
+                    Files.createLink(copy, source.toAbsolutePath());
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(source, copy);
+                }
+            }
+            out.add(copy);
+        }
+        return out;
     }
 
     /** Seconds for the floor on {@code threads} threads. */

@@ -100,7 +100,7 @@ final class Inputs implements AutoCloseable {
                 return abs.equals(excluded) || seen.contains(abs);
             });
             if (Files.isDirectory(p) && found.isEmpty() && !alreadyGiven[0]) {
-                throw CliException.usage("文件夹 " + arg + " 中没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt 或 .zip）");
+                throw CliException.usage("文件夹 " + arg + " 中没有可检查的文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt 或 .zip）");
             }
             seen.add(p.toAbsolutePath().normalize());
             for (Submission s : found) {

@@ -57,6 +57,7 @@ public final class Main implements Callable<Integer> {
             System.setProperty(LOG_LEVEL, "debug");
             System.setProperty(LOG_PREFIX + "org.drools", "debug");
             System.setProperty(LOG_PREFIX + "org.apache.poi", "debug");
+            System.setProperty(LOG_PREFIX + "org.apache.pdfbox", "debug");
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

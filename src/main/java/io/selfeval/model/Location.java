@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * reader's running number of paragraphs and rows for Word and Excel. Use it for "before/after/near", never show it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"part", "section", "table", "row", "column", "line", "file", "sheet", "cell", "excerpt"})
+@JsonPropertyOrder({"part", "section", "table", "row", "column", "line", "file", "page", "sheet", "cell", "excerpt"})
 public final class Location {
     public static final String NARRATIVE = "narrative";
     public static final String TABLE = "table";
@@ -28,6 +28,7 @@ public final class Location {
     private final String file;
     private final String sheet;
     private final String cell;
+    private final Integer page;
     private final Integer position;
     private final String anchor;
 
@@ -37,11 +38,16 @@ public final class Location {
 
     public Location(String part, String section, String table, String row, String column, Integer line, String excerpt,
                     String file, String sheet, String cell, Integer position) {
-        this(part, section, table, row, column, line, excerpt, file, sheet, cell, position, null);
+        this(part, section, table, row, column, line, excerpt, file, sheet, cell, null, position, null);
+    }
+
+    public Location(String part, String section, String table, String row, String column, Integer line, String excerpt,
+                    String file, String sheet, String cell, Integer page, Integer position) {
+        this(part, section, table, row, column, line, excerpt, file, sheet, cell, page, position, null);
     }
 
     private Location(String part, String section, String table, String row, String column, Integer line, String excerpt,
-                     String file, String sheet, String cell, Integer position, String anchor) {
+                     String file, String sheet, String cell, Integer page, Integer position, String anchor) {
         this.anchor = anchor;
         this.part = part;
         this.section = section;
@@ -53,6 +59,7 @@ public final class Location {
         this.file = file;
         this.sheet = sheet;
         this.cell = cell;
+        this.page = page != null && page <= 0 ? null : page;
         this.position = position != null && position <= 0 ? null : position;
     }
 
@@ -65,7 +72,7 @@ public final class Location {
     }
 
     public Location withColumn(String newColumn) {
-        return new Location(part, section, table, row, newColumn, line, excerpt, file, sheet, cell, position, anchor);
+        return new Location(part, section, table, row, newColumn, line, excerpt, file, sheet, cell, page, position, anchor);
     }
 
     /**
@@ -73,13 +80,18 @@ public final class Location {
      * position; sheet and cell are given for workbooks.
      */
     public Location in(String newFile, String newSheet, String newCell, boolean hasLines) {
+        return in(newFile, newSheet, newCell, hasLines, 0);
+    }
+
+    /** As {@link #in(String, String, String, boolean)}, on page {@code newPage} of a PDF (0: no page). */
+    public Location in(String newFile, String newSheet, String newCell, boolean hasLines, int newPage) {
         return new Location(part, section, table, row, column, hasLines ? line : null, excerpt, newFile, newSheet, newCell,
-                position, anchor);
+                newPage, position, anchor);
     }
 
     /** The same place, naming the element of the source file it is in (see {@link #getAnchor()}). */
     public Location withAnchor(String newAnchor) {
-        return new Location(part, section, table, row, column, line, excerpt, file, sheet, cell, position, newAnchor);
+        return new Location(part, section, table, row, column, line, excerpt, file, sheet, cell, page, position, newAnchor);
     }
 
     public String getPart() { return part; }
@@ -92,6 +104,8 @@ public final class Location {
     public String getFile() { return file; }
     public String getSheet() { return sheet; }
     public String getCell() { return cell; }
+    /** The PDF page (1-based) the finding's paragraph or table starts on; null for other formats. */
+    public Integer getPage() { return page; }
     public String getExcerpt() { return excerpt; }
 
     /** Reading order in the submission (the line for a text input); for ordering only, not in reports. */
@@ -127,7 +141,7 @@ public final class Location {
         } else if (section != null) {
             sb.append(section);
         }
-        String where = line != null ? "第" + line + "行" : getSheetCell();
+        String where = line != null ? "第" + line + "行" : cell != null ? getSheetCell() : page != null ? "第" + page + "页" : null;
         if (where != null) {
             if (sb.length() > 0) sb.append(' ');
             sb.append('(').append(where).append(')');

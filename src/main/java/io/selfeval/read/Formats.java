@@ -23,7 +23,7 @@ public final class Formats {
     /** The kinds of file a submission may hold, and the ones recognised only to explain why they are not read. */
     public enum Kind {
         TEXT, DOCX, DOC, XLSX, XLS, ZIP,
-        ENCRYPTED_OOXML, PPT, ODF, PDF, RTF, HTML, XML, OLD_OFFICE, IMAGE, RAR, SEVEN_ZIP, OLE2_OTHER, EMPTY, UNKNOWN
+        PDF, HTML, MHT, ENCRYPTED_OOXML, PPT, ODF, RTF, XML, OLD_OFFICE, IMAGE, RAR, SEVEN_ZIP, OLE2_OTHER, EMPTY, UNKNOWN
     }
 
     /** Largest part of an Office file or entry of an archive, unpacked. */
@@ -61,6 +61,10 @@ public final class Formats {
         if (n >= 6 && head[0] == '7' && head[1] == 'z' && (head[2] & 0xff) == 0xBC && (head[3] & 0xff) == 0xAF) return Kind.SEVEN_ZIP;
         byte[] exact = n == head.length ? head : java.util.Arrays.copyOf(head, n);
         FileMagic magic = FileMagic.valueOf(exact);
+        if (magic == FileMagic.UNKNOWN || magic == FileMagic.HTML || magic == FileMagic.XML) {
+            Kind web = webKind(file);
+            if (web != null) return web;
+        }
         return switch (magic) {
             case OOXML -> zipKind(file);
             case OLE2 -> ole2Kind(file);
@@ -72,6 +76,36 @@ public final class Formats {
             case JPEG, GIF, PNG, TIFF, WMF, EMF, BMP -> Kind.IMAGE;
             default -> Kind.UNKNOWN;
         };
+    }
+
+    /**
+     * A web page or a single-file save of one, by its first characters (after a byte-order mark and white space): a
+     * MIME header naming multipart/related or text/html for .mht; a tag that only HTML has for a page. PDF's own
+     * "%PDF-" signature may follow some junk bytes; FileMagic looks only at the start, so it is searched here too.
+     */
+    private static Kind webKind(Path file) throws IOException {
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(2048);
+        }
+        String s = new String(start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (s.indexOf("%PDF-") >= 0 && s.indexOf("%PDF-") < 1024) return Kind.PDF;
+        String lower = s.replace("\0", "").toLowerCase(Locale.ROOT);
+        if (lower.startsWith("\u00ef\u00bb\u00bf")) lower = lower.substring(3);
+        String trimmed = lower.stripLeading();
+        if ((trimmed.startsWith("mime-version:") || trimmed.startsWith("from:") || trimmed.startsWith("content-type:")
+                || trimmed.startsWith("subject:") || trimmed.startsWith("date:"))
+                && (lower.contains("multipart/related") || lower.contains("text/html"))) {
+            return Kind.MHT;
+        }
+        if (trimmed.startsWith("<") && (trimmed.startsWith("<!doctype html") || lower.contains("<html")
+                || lower.contains("<head") || lower.contains("<body") || lower.contains("<meta ")
+                || lower.contains("<table") || lower.contains("<p>") || lower.contains("<div"))
+                && !trimmed.startsWith("<?xml")) {
+            return Kind.HTML;
+        }
+        if (trimmed.startsWith("<?xml") && lower.contains("<html")) return Kind.HTML;
+        return null;
     }
 
     /** A zip file: Word, Excel, PowerPoint, OpenDocument, or a plain archive. */

@@ -30,7 +30,9 @@ public final class Readers {
     private static final DocxReader DOCX = new DocxReader();
     private static final DocReader DOC = new DocReader();
     private static final WorkbookReader WORKBOOK = new WorkbookReader();
-    private static final List<DocumentReader> BY_NAME = List.of(TEXT, DOCX, DOC, WORKBOOK);
+    private static final PdfReader PDF = new PdfReader();
+    private static final HtmlReader HTML = new HtmlReader();
+    private static final List<DocumentReader> BY_NAME = List.of(TEXT, DOCX, DOC, WORKBOOK, PDF, HTML);
 
     static {
         Formats.init();
@@ -73,6 +75,9 @@ public final class Readers {
                 case DOC -> DOC.read(file, name);
                 case XLSX -> WorkbookReader.readXlsx(file, name);
                 case XLS -> WORKBOOK.read(file, name);
+                case PDF -> PDF.read(file, name);
+                case HTML -> HTML.read(file, name, false);
+                case MHT -> HTML.read(file, name, true);
                 case UNKNOWN, TEXT -> readText(file, name);
                 default -> throw new UnreadableException(notSupported(kind, file));
             };
@@ -105,9 +110,7 @@ public final class Readers {
         return switch (kind) {
             case ENCRYPTED_OOXML -> "文件设有打开密码（已加密），无法读取；请去除密码后重新提交";
             case IMAGE -> "文件内容是" + imageName(file) + "图片，不是 Word、Excel 或文本文件" + named;
-            case PDF -> "PDF 文件暂不支持" + named + "，请提交 Word（.docx/.doc）或 Excel（.xlsx/.xls）版本";
             case RTF -> "RTF 格式暂不支持" + named + "，请在 Word 中另存为 .docx 后提交";
-            case HTML -> "文件是网页（HTML）格式" + named + "，请在 Word 中打开并另存为 .docx 后提交";
             case XML -> "文件是 XML 格式（如 Word 2003 XML）" + named + "，请在 Word 中另存为 .docx 后提交";
             case OLD_OFFICE -> "文件是过旧的 Word/Excel 格式" + named + "，请另存为 .docx 或 .xlsx 后提交";
             case PPT -> "文件是 PowerPoint 演示文稿" + named + "，不是 Word、Excel 或文本文件";
@@ -123,6 +126,8 @@ public final class Readers {
     static String reason(Throwable e, Formats.Kind kind, Path file) {
         String what = switch (kind) {
             case DOCX, DOC -> "Word 文件";
+            case PDF -> "PDF 文件";
+            case HTML, MHT -> "网页文件";
             case XLSX, XLS -> "Excel 文件";
             default -> "文件";
         };

@@ -81,7 +81,7 @@ public final class Submissions implements AutoCloseable {
         };
         List<Submission> found = folder(dir, naming, display, p -> false, false);
         if (found.isEmpty()) {
-            return List.of(Submission.unreadable(display, "压缩包中没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt）"));
+            return List.of(Submission.unreadable(display, "压缩包中没有可检查的文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt）"));
         }
         return found;
     }

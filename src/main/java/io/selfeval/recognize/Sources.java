@@ -50,7 +50,7 @@ final class Sources {
 
     private static Location of(Location loc, SourceRef src, String cellRef) {
         if (src == null || loc == null) return loc;
-        return loc.in(src.file(), src.sheet(), cellRef, src.hasLines());
+        return loc.in(src.file(), src.sheet(), cellRef, src.hasLines(), src.page());
     }
 
     private static String flat(String s) {

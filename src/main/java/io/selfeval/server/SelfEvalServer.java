@@ -462,7 +462,7 @@ public final class SelfEvalServer implements AutoCloseable {
             LOG.debug("无法解析上传内容", e);
             throw new ApiError(400, "上传内容无法解析（multipart 格式有误）");
         }
-        if (files.isEmpty()) throw new ApiError(400, "没有收到文件：请上传报告文件（.docx、.doc、.xlsx、.xls、.txt）或 .zip");
+        if (files.isEmpty()) throw new ApiError(400, "没有收到文件：请上传报告文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt）或 .zip");
         if (files.size() > options.maxFiles) {
             throw new ApiError(413, "一次上传的文件过多（" + files.size() + "个，上限" + options.maxFiles + "个），请打包为 .zip 或分批上传");
         }
@@ -476,7 +476,7 @@ public final class SelfEvalServer implements AutoCloseable {
             }
             String name = unique(SelfEval.safeFileName(f.filename()), used);
             if (!Readers.isSupported(Path.of(name))) {
-                refused.add(Checker.unreadable(name, "不支持的文件类型：请上传 .docx、.doc、.xlsx、.xls、.txt 或 .zip 文件"));
+                refused.add(Checker.unreadable(name, "不支持的文件类型：请上传 .docx、.doc、.xlsx、.xls、.pdf、.html/.htm/.mht、.txt 或 .zip 文件"));
                 continue;
             }
             Path target = dir.resolve(name);

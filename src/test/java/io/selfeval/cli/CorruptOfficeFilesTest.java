@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Fuzz-style: Word and Excel files cut short or with random bytes changed (seeded, so a failure repeats). Every one
+ * Fuzz-style: Word, Excel, PDF and HTML files cut short or with random bytes changed (seeded, so a failure repeats). Every one
  * gives a PARSE_* finding with a Chinese reason, or a normal result; no exception escapes the checker, and the
  * command line prints no Java stack trace.
  */
@@ -100,16 +100,28 @@ class CorruptOfficeFilesTest {
         }
     }
 
-    /** Half from the Word rendering of seed 000, half from its attachment workbook; same files on every run. */
+    /**
+     * A quarter each from the Word rendering of seed 000, its attachment workbook, its PDF and seed 004's web page;
+     * the same files on every run.
+     */
     private List<Path> variants() {
         Path folder = OfficeRenderings.folder("000", tmp.resolve("good"));
         Path docx = OfficeRenderings.docx("000", tmp.resolve("good"));
         Path xlsx = folder.resolve(OfficeRenderings.WORKBOOK_NAME);
+        Path pdf = Path.of("fixtures/pdf/000_0c4b3fbed2722708.pdf");
+        Path html = Path.of("fixtures/html/004_a3928fcbeeb643f4.html");
         Random random = new Random(SEED);
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < VARIANTS; i++) {
-            boolean word = i % 2 == 0;
-            out.add(BrokenFiles.mangled(word ? docx : xlsx, random, tmp.resolve(String.format("mangled/%02d.%s", i, word ? "docx" : "xlsx"))));
+            Path source = switch (i % 4) {
+                case 0 -> docx;
+                case 1 -> xlsx;
+                case 2 -> pdf;
+                default -> html;
+            };
+            String name = source.getFileName().toString();
+            String ext = name.substring(name.lastIndexOf('.') + 1);
+            out.add(BrokenFiles.mangled(source, random, tmp.resolve(String.format("mangled/%02d.%s", i, ext))));
         }
         assertEquals(VARIANTS, out.size());
         return out;

@@ -119,7 +119,7 @@ class MainTest {
         Files.copy(seed, in.resolve("b/a.txt"));
         Files.copy(seed, in.resolve("a.txt"));
         Files.copy(seed, in.resolve(".hidden/x.txt"));
-        Files.writeString(in.resolve("notes.pdf"), "not a supported type");
+        Files.writeString(in.resolve("notes.pptx"), "not a supported type");
 
         CliRun r = CliRun.of("check", in.toString(), "--format", "json", "--rules", rules.toString());
         assertEquals(0, r.exit(), r::toString);
@@ -133,7 +133,7 @@ class MainTest {
     void folderWithoutSupportedFilesIsAUsageError() throws IOException {
         Path rules = RulesFixture.alwaysFiring(tmp, "INFO");
         Path empty = Files.createDirectories(tmp.resolve("empty/sub"));
-        Files.writeString(empty.resolve("report.pdf"), "x");
+        Files.writeString(empty.resolve("slides.pptx"), "x"); // PDF and web pages are read now
         CliRun r = CliRun.of("check", tmp.resolve("empty").toString(), "--rules", rules.toString());
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("没有可检查的文件"), r::toString);

@@ -90,7 +90,7 @@ class SubmissionsTest {
         Excel.of(List.of(TextReader.parse("a", Reports.overall())), loose.resolve("附表.xlsx"));
         Files.writeString(loose.resolve(".隐藏.txt"), "x");
         Files.writeString(loose.resolve("~$报告一.docx"), "x");
-        Files.writeString(loose.resolve("说明.pdf"), "x");
+        Files.writeString(loose.resolve("说明.pptx"), "x");
         try (Submissions s = new Submissions()) {
             List<String> names = s.collect(root, p -> false).stream().map(Submission::name).toList();
             assertEquals(List.of(root.resolve("乙/报告一.txt").toString(), root.resolve("乙/报告二.txt").toString(),
@@ -174,7 +174,7 @@ class SubmissionsTest {
         assertTrue(reason(Checks.file(damaged)).contains("压缩包"));
 
         Path nothing = dir.resolve("空.zip");
-        zipEntries(nothing, "说明.pdf", "x");
+        zipEntries(nothing, "说明.pptx", "x");
         assertTrue(reason(Checks.file(nothing)).contains("没有可检查的文件"));
     }
 

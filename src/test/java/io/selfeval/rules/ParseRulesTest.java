@@ -67,7 +67,7 @@ class ParseRulesTest {
     void folderNamedLikeAReport() throws IOException {
         // A folder is a submission of the files in it (see Submissions); this one has none.
         Path folder = Files.createDirectories(dir.resolve("文件夹.txt"));
-        unreadable(Checks.file(folder), "没有可检查的文件（.docx、.doc、.xlsx、.xls、.txt、.zip）");
+        unreadable(Checks.file(folder), "没有可检查的文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt、.zip）");
     }
 
     @Test

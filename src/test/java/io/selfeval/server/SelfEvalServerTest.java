@@ -219,6 +219,26 @@ class SelfEvalServerTest {
         assertNoUploadsLeft();
     }
 
+    /** Published forms: a text PDF and a web page are checked as the library checks them; a scan is refused. */
+    @Test
+    void pdfAndWebPageUploadsAreChecked() throws Exception {
+        Path pdf = Path.of("fixtures/pdf/000_0c4b3fbed2722708.pdf");
+        Path page = Path.of("fixtures/html/004_a3928fcbeeb643f4.html");
+        Path scan = Path.of("fixtures/scanned/000_scan.pdf");
+        HttpResponse<byte[]> r = post(server, "/api/check", null, Part.of(pdf), Part.of(page), Part.of(scan));
+        assertEquals(200, r.statusCode(), () -> text(r));
+        JsonNode subs = json(r).get("submissions");
+        assertEquals(3, subs.size(), () -> text(r));
+        assertEquals(codes(library.check(SEEDS.resolve("000_0c4b3fbed2722708.txt"))), codes(subs.get(0)), "pdf");
+        assertEquals(codes(library.check(pdf)), codes(subs.get(0)), "pdf as the library reads it");
+        // in name order: 000_…pdf, 000_scan.pdf, 004_…html
+        assertTrue(subs.get(1).get("error").asText().contains("扫描件"), subs.get(1)::toString);
+        assertEquals(codes(library.check(SEEDS.resolve("004_a3928fcbeeb643f4.txt"))), codes(subs.get(2)), "html");
+        assertNoUploadsLeft();
+        String form = get(server, "/", null).body();
+        assertTrue(form.contains(".pdf,") && form.contains(".html,") && form.contains(".mht,"), "the page offers PDF and web pages");
+    }
+
     @Test
     void xlsxAndHtmlFormats() throws Exception {
         Path seed = seeds().get(0);
