@@ -24,12 +24,13 @@ class CancellationTest {
 
     @Test
     void aTimedOutCheckStopsAtItsNextCheckpointAndUsesNoMoreCpu() throws Exception {
-        // a few hundred reports in one file: seconds of reading and recognizing, far beyond a 1 ms limit
+        // eight hundred reports in one file: seconds of reading and recognizing, far beyond a 300 ms limit, which is
+        // long enough for the check to have begun (a check given up before it begins is not this test's case)
         Path big = dir.resolve("很长的报告.txt");
-        Files.writeString(big, Reports.complete().repeat(400), StandardCharsets.UTF_8);
+        Files.writeString(big, Reports.complete().repeat(800), StandardCharsets.UTF_8);
         long stoppedBefore = AbandonedWork.stoppedEarly();
 
-        SubmissionResult r = new Checker(Checks.rules(), Duration.ofMillis(1)).check(big);
+        SubmissionResult r = new Checker(Checks.rules(), Duration.ofMillis(300)).check(big);
 
         assertEquals("PARSE_UNREADABLE", r.getFindings().get(0).getCode());
         assertTrue(r.getError().contains("处理超时"), r.getError());
