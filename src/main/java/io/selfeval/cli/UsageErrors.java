@@ -75,7 +75,7 @@ final class UsageErrors implements IParameterExceptionHandler {
         if (ex instanceof MissingParameterException m) return missing(m, message);
         for (Known k : KNOWN) {
             Matcher matcher = k.pattern().matcher(message);
-            if (matcher.find()) return expand(matcher, k.chinese());
+            if (matcher.find()) return io.selfeval.rules.data.DroolsText.expand(matcher, k.chinese());
         }
         return message;
     }
@@ -105,19 +105,5 @@ final class UsageErrors implements IParameterExceptionHandler {
             return "参数 " + p.paramLabel() + description;
         }
         return arg.paramLabel();
-    }
-
-    private static String expand(Matcher m, String template) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            if (c == '$' && i + 1 < template.length() && Character.isDigit(template.charAt(i + 1))) {
-                int g = template.charAt(++i) - '0';
-                sb.append(g <= m.groupCount() && m.group(g) != null ? m.group(g) : "");
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -59,7 +59,8 @@ public final class DroolsText {
         return null;
     }
 
-    private static String expand(Matcher m, String template) {
+    /** The template with $1…$9 replaced by the matcher's groups (absent ones by nothing) and \\x by x. */
+    public static String expand(Matcher m, String template) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
