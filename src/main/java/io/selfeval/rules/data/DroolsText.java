@@ -59,7 +59,7 @@ public final class DroolsText {
         return null;
     }
 
-    /** The template with $1…$9 replaced by the matcher's groups (absent ones by nothing) and \\x by x. */
+    /** The template with $1…$9 replaced by the matcher's groups (absent ones by nothing) and a backslash-escaped character by itself. */
     public static String expand(Matcher m, String template) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < template.length(); i++) {
