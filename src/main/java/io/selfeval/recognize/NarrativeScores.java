@@ -51,7 +51,7 @@ final class NarrativeScores {
                 Location loc = Sources.of(Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()), p);
                 rec.add(new IndicatorGroup(sheet.getId(), group, weight, score, loc));
                 if (group.equals(Indicator.RATE_ITEM)) {
-                    rateItem = new Indicator(sheet.getId(), Indicator.RATE_ITEM, "", "", "", "", weight, score, "", loc);
+                    rateItem = IndicatorValues.indicator(sheet.getId(), Indicator.RATE_ITEM, "", "", "", "", weight, score, "", loc);
                     rec.add(rateItem);
                     rateLine = p.line();
                 }
@@ -61,7 +61,7 @@ final class NarrativeScores {
             if (text.contains("指标值") && m.find() && !group.isEmpty()) {
                 ensureSheet(p);
                 String reason = i + 1 < body.size() && isExplanation(body.get(i + 1)) ? body.get(i + 1).text().strip() : "";
-                rec.add(new Indicator(sheet.getId(), group, "", m.group(1).strip(), m.group(2).strip(), m.group(3).strip(),
+                rec.add(IndicatorValues.indicator(sheet.getId(), group, "", m.group(1).strip(), m.group(2).strip(), m.group(3).strip(),
                         Amount.of(m.group(4), "分"), Amount.of(m.group(5), "分"), reason,
                         Sources.of(Location.narrative(outline.topSectionAt(p.line()), p.line(), p.text().strip()), p)));
             }

@@ -238,7 +238,7 @@ final class ScoreTable {
         }
         if (weight.isPresent() || score.isPresent()) {
             rec.add(new IndicatorGroup(sheet.getId(), Indicator.RATE_ITEM, weight.orElse(null), null, location(row, cols.index(row, "分值"), rowName, "分值", cols.cell(row, "分值"))));
-            rec.add(new Indicator(sheet.getId(), Indicator.RATE_ITEM, "", "", "", cols.cell(row, "执行率"),
+            rec.add(IndicatorValues.indicator(sheet.getId(), Indicator.RATE_ITEM, "", "", "", cols.cell(row, "执行率"),
                     weight.orElse(null), score.orElse(null), "", location(row, cols.index(row, "得分"), rowName, "得分", cols.cell(row, "得分"))));
         }
         fundSources(row, cols, sources);
@@ -356,7 +356,7 @@ final class ScoreTable {
         Optional<Amount> score = Numbers.cellAmount(scoreText);
         String rowName = level3.isEmpty() ? level2 : WHITE.matcher(level3).replaceAll("");
         countItem(weight.orElse(null), score.orElse(null));
-        rec.add(new Indicator(sheet.getId(), level1, level2, LINE_BREAK.matcher(level3).replaceAll(""), target, actual,
+        rec.add(IndicatorValues.indicator(sheet.getId(), level1, level2, LINE_BREAK.matcher(level3).replaceAll(""), target, actual,
                 weight.orElse(null), score.orElse(null), reason,
                 location(row, cols.index(row, "得分"), rowName, "得分", rowExcerpt(target, actual, weightText, scoreText))));
     }

@@ -198,16 +198,18 @@ public final class RuleBase {
             for (Rule rule : pkg.getRules()) {
                 String file = ruleFile(rule, byResourcePath, fileOfRule, dir);
                 ruleFiles.put(rule.getPackageName() + "/" + rule.getName(), file);
+                if (rule instanceof RuleImpl impl) {
+                    String missing = unmatchable(impl.getLhs());
+                    if (missing != null) neverFires.put(rule.getPackageName() + "/" + rule.getName(), missing);
+                }
+                // A rule that only derives facts for other rules (@derives) reports nothing: it is not in the catalog.
+                if (rule.getMetaData().containsKey("derives")) continue;
                 String description = FindingCollector.meta(rule, "description");
                 if (description == null || description.isBlank()) {
                     description = comments.computeIfAbsent(file, f -> ruleComments(drlText.get(f))).get(rule.getName());
                 }
                 catalog.add(new RuleInfo(rule.getName(), FindingCollector.meta(rule, "code"),
                         FindingCollector.meta(rule, "severity"), file, description == null ? "" : description));
-                if (rule instanceof RuleImpl impl) {
-                    String missing = unmatchable(impl.getLhs());
-                    if (missing != null) neverFires.put(rule.getPackageName() + "/" + rule.getName(), missing);
-                }
             }
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
