@@ -194,7 +194,7 @@ public final class Checker {
         if (file != null) evidence.put("file", file);
         return new Finding("PARSE_UNREADABLE", Severity.ERROR, "文件无法读取", null,
                 (file == null ? "文件无法读取：" : "文件 " + file + " 无法读取：") + reason,
-                new Location("file", null, null, null, null, null, null, file, null, null, null), evidence, null);
+                Location.wholeFile(file), evidence, null);
     }
 
     /** The first {@code max} findings (most serious first) and, when more were found, one saying how many are not listed. */
@@ -207,7 +207,7 @@ public final class Checker {
         evidence.put("found", findings.size());
         evidence.put("listed", max);
         out.add(new Finding("PARSE_TRUNCATED", Severity.INFO, "文件内容未全部读取", null, reason,
-                new Location("file", null, null, null, null, null, null), evidence, null));
+                Location.wholeFile(null), evidence, null));
         return out;
     }
 
@@ -215,7 +215,7 @@ public final class Checker {
     private static Finding truncatedFinding(String cut) {
         String reason = cut + "，超出读取上限的内容未检查，相关检查结果可能不完整；请删去多余内容后重新提交";
         return new Finding("PARSE_TRUNCATED", Severity.WARNING, "文件内容未全部读取", null, reason,
-                new Location("file", null, null, null, null, null, null), Map.of("reason", reason), null);
+                Location.wholeFile(null), Map.of("reason", reason), null);
     }
 
     private static Finding asWarning(Finding f) {
@@ -227,7 +227,7 @@ public final class Checker {
     private static Finding unrecognizedFinding(String name) {
         String reason = "文件已读取，但看不出是部门整体支出绩效自评报告（没有找到含“自评”字样的报告标题、填写了实际完成值的自评表、自评得分或正文各必备部分的标题；通知、函件和绩效目标申报表不是自评报告）";
         return new Finding("PARSE_UNRECOGNIZED", Severity.WARNING, "非绩效自评报告", null, reason,
-                new Location("file", null, null, null, null, null, null), Map.of("reason", reason), null);
+                Location.wholeFile(null), Map.of("reason", reason), null);
     }
 
     /** ERROR before WARNING before INFO, then in document order. */

@@ -63,6 +63,21 @@ public final class Location {
         this.position = position != null && position <= 0 ? null : position;
     }
 
+    /** The narrative as a whole: what is missing from it (a part, the self-score) has no line. */
+    public static Location wholeNarrative() {
+        return new Location(NARRATIVE, null, null, null, null, null, null);
+    }
+
+    /** An attachment of the given kind (基础数据表…) as a whole: one that is missing. */
+    public static Location attachment(String kind) {
+        return new Location("attachment", null, kind, null, null, null, null);
+    }
+
+    /** The submitted file as a whole (unreadable, cut short); {@code file} names it when known. */
+    public static Location wholeFile(String file) {
+        return new Location("file", null, null, null, null, null, null, file, null, null, null);
+    }
+
     public static Location narrative(String section, int line, String excerpt) {
         return new Location(NARRATIVE, section, null, null, null, line, excerpt);
     }

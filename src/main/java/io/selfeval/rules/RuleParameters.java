@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 public final class RuleParameters {
     /** The table name the parameters come from (the RuleTable of parameters.drl.xlsx). */
     public static final String TABLE = "参数";
-    /** The prefix the keys of number parameters carry, so {@code keys("num.标准权重.")} lists the standard weights. */
+    /** The prefix the keys of number parameters carry inside this class (rules use {@link #numberNames}). */
     static final String NUM = "num.";
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,，、]");
     private final Map<String, String> values;
     private final Map<String, List<String>> lists = new ConcurrentHashMap<>();
+    private final Map<String, BigDecimal> numbers = new ConcurrentHashMap<>();
     private final Map<String, String> sources;
     private final String origin;
 
@@ -51,7 +52,13 @@ public final class RuleParameters {
 
     /** A number parameter (type 数字 in the table). */
     public BigDecimal num(String key) {
-        return new BigDecimal(raw(NUM + key));
+        // Cached: rule conditions ask for the same tolerances for every fact of every submission.
+        BigDecimal n = numbers.get(key);
+        if (n == null) {
+            n = new BigDecimal(raw(NUM + key));
+            numbers.put(key, n);
+        }
+        return n;
     }
 
     /** A text parameter (a regular expression or a name). */
@@ -72,6 +79,15 @@ public final class RuleParameters {
     /** The keys starting with the prefix, sorted; number keys start with "num.". */
     public List<String> keys(String prefix) {
         return values.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
+    /**
+     * The names of the number parameters that start with the prefix, without it, sorted:
+     * {@code numberNames("标准权重.")} gives 产出指标, 效益指标, … for the rule to read each with {@code num("标准权重." + name)}.
+     */
+    public List<String> numberNames(String prefix) {
+        String full = NUM + prefix;
+        return values.keySet().stream().filter(k -> k.startsWith(full)).map(k -> k.substring(full.length())).sorted().toList();
     }
 
     /** Every key, in table order. */
