@@ -95,16 +95,16 @@ final class AmountGrammar {
     static final String ENUMERATED = "正文列举";
 
     private final Context ctx;
-    private final Recognition rec;
+    private final RecognitionDraft rec;
     private final List<Item> items = new ArrayList<>();
 
-    private AmountGrammar(Context ctx, Recognition rec) {
+    private AmountGrammar(Context ctx, RecognitionDraft rec) {
         this.ctx = ctx;
         this.rec = rec;
     }
 
     /** Reads one normalised paragraph and adds its figures, breakdowns and rate claims to the recognition. */
-    static void read(String text, Context ctx, Recognition rec) {
+    static void read(String text, Context ctx, RecognitionDraft rec) {
         new AmountGrammar(ctx, rec).parse(NarrativeLexer.tokenize(text));
     }
 

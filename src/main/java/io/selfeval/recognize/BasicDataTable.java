@@ -27,10 +27,10 @@ final class BasicDataTable {
     private static final Pattern ELLIPSIS = Pattern.compile("^[.…。·\\s]*$");
 
     private final TableTitles.Titled titled;
-    private final Recognition rec;
+    private final RecognitionDraft rec;
     private final String source;
 
-    BasicDataTable(TableTitles.Titled titled, Recognition rec) {
+    BasicDataTable(TableTitles.Titled titled, RecognitionDraft rec) {
         this.titled = titled;
         this.rec = rec;
         this.source = titled.name();

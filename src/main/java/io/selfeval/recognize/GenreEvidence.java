@@ -1,6 +1,7 @@
 package io.selfeval.recognize;
 
 import io.selfeval.document.Paragraph;
+import io.selfeval.model.Amount;
 import io.selfeval.model.Indicator;
 import io.selfeval.model.Mention;
 
@@ -30,7 +31,7 @@ public record GenreEvidence(List<String> titleLines, List<String> headings, Stri
         headings = List.copyOf(headings);
     }
 
-    static GenreEvidence of(List<Paragraph> body, Outline outline, Recognition rec) {
+    static GenreEvidence of(List<Paragraph> body, Outline outline, RecognitionDraft rec, Amount selfScore) {
         int firstHeading = outline.headings().isEmpty() ? Integer.MAX_VALUE : outline.headings().get(0).line();
         List<String> titles = new ArrayList<>();
         StringBuilder text = new StringBuilder();
@@ -44,7 +45,7 @@ public record GenreEvidence(List<String> titleLines, List<String> headings, Stri
         List<String> headings = outline.headings().stream().map(Outline.Heading::title).toList();
         int actuals = (int) rec.factsOf(Indicator.class).stream()
                 .filter(i -> !i.isRateItem() && !Numbers.flat(i.getActual()).isEmpty()).count();
-        boolean score = rec.statedSelfScore() != null
+        boolean score = selfScore != null
                 || rec.factsOf(Mention.class).stream().anyMatch(m -> m.getKind().equals(Mention.SELF_SCORE));
         return new GenreEvidence(titles, headings, text.toString(), actuals, score);
     }

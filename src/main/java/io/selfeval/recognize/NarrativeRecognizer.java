@@ -38,10 +38,10 @@ final class NarrativeRecognizer {
     private static final Pattern STAFF_ACTUAL = Pattern.compile("(?:实有|实际)?在职(?:人员|人数)?(?:为|共)?\\s*(\\d+)\\s*(?:人|名)|实有人数(?:为)?\\s*(\\d+)\\s*(?:人|名)");
 
     private final Outline outline;
-    private final Recognition rec;
+    private final RecognitionDraft rec;
     private int group;
 
-    NarrativeRecognizer(Outline outline, Recognition rec) {
+    NarrativeRecognizer(Outline outline, RecognitionDraft rec) {
         this.outline = outline;
         this.rec = rec;
     }
@@ -159,7 +159,7 @@ final class NarrativeRecognizer {
                 if (score.getValue().compareTo(java.math.BigDecimal.valueOf(100)) > 0) continue;
                 int at = text.indexOf(sentence) + m.start();
                 rec.add(new Mention(Mention.SELF_SCORE, "正文", m.group(), score, where(p, text, at, at + m.group().length())));
-                rec.statedSelfScore(score);
+                rec.narrativeSelfScore(score);
                 return;
             }
         }

@@ -27,10 +27,10 @@ final class NarrativeScores {
     private static final Pattern BARE_RATE = Pattern.compile("执行率(?:为|达到?|是)?\\s*(\\d+(?:\\.\\d+)?)%");
 
     private final Outline outline;
-    private final Recognition rec;
+    private final RecognitionDraft rec;
     private ScoreSheet sheet;
 
-    NarrativeScores(Outline outline, Recognition rec) {
+    NarrativeScores(Outline outline, RecognitionDraft rec) {
         this.outline = outline;
         this.rec = rec;
     }
@@ -67,8 +67,8 @@ final class NarrativeScores {
             }
         }
         if (sheet != null && rateItem != null) attachRate(rateLine, body);
-        if (sheet != null && rec.statedSelfScore() != null) {
-            sheet.setTotal(null, rec.statedSelfScore(), rec.factsOf(io.selfeval.model.Mention.class).stream()
+        if (sheet != null && rec.narrativeSelfScore() != null) {
+            sheet.setTotal(null, rec.narrativeSelfScore(), rec.factsOf(io.selfeval.model.Mention.class).stream()
                     .filter(x -> x.getKind().equals(io.selfeval.model.Mention.SELF_SCORE)).map(io.selfeval.model.Mention::getLocation)
                     .findFirst().orElse(sheet.getLocation()));
         }
@@ -84,7 +84,7 @@ final class NarrativeScores {
     /** The fewest groups (预算执行率, 产出, 效益, 满意度 …) a narrative must score to be a score sheet of its own. */
     private static final int MIN_GROUPS = 3;
 
-    static void yieldToTable(Recognition rec) {
+    static void yieldToTable(RecognitionDraft rec) {
         boolean table = rec.factsOf(ScoreSheet.class).stream().anyMatch(s -> s.getKind().equals(ScoreSheet.OVERALL))
                 || rec.factsOf(io.selfeval.model.Attachment.class).stream().anyMatch(a -> a.getKind().equals(io.selfeval.model.Attachment.OVERALL));
         java.util.Set<String> narrative = new java.util.HashSet<>();

@@ -28,7 +28,7 @@ public final class Recognizer {
     }
 
     public static Recognition recognize(Document doc) {
-        Recognition rec = new Recognition();
+        RecognitionDraft rec = new RecognitionDraft();
         // Tables as the forms they are: flattened ones rebuilt (or, when they cannot be, marked as there), grids split
         // into one table per form.
         List<Block> blocks = FlatForms.mark(TableSegmenter.segment(FlatTables.rebuild(doc.blocks())));
@@ -41,9 +41,6 @@ public final class Recognizer {
         Outline outline = new Outline(body);
         outline.sections(body).forEach(rec::add);
         title(body, outline, rec);
-        if (rec.factsOf(Mention.class).stream().noneMatch(m -> m.getKind().equals(Mention.UNIT))) {
-            rec.unit(mostNamedOrganisation(body));
-        }
         new NarrativeRecognizer(outline, rec).recognize(body);
         new NarrativeScores(outline, rec).recognize(body);
         for (TableTitles.Titled t : tables) {
@@ -63,9 +60,7 @@ public final class Recognizer {
             }
         }
         NarrativeScores.yieldToTable(rec);
-        identity(rec);
-        rec.genre(GenreEvidence.of(body, outline, rec));
-        return rec;
+        return identity(rec, body, outline);
     }
 
     /**
@@ -73,7 +68,7 @@ public final class Recognizer {
      * with the unit in brackets on the next line. With two titles (cover page and title) both are kept, so a
      * differing unit name between them can be reported.
      */
-    private static void title(List<Paragraph> body, Outline outline, Recognition rec) {
+    private static void title(List<Paragraph> body, Outline outline, RecognitionDraft rec) {
         int firstHeading = outline.headings().isEmpty() ? Integer.MAX_VALUE : outline.headings().get(0).line();
         List<Mention> units = new ArrayList<>();
         for (int i = 0; i < body.size() && body.get(i).line() < firstHeading; i++) {
@@ -132,27 +127,48 @@ public final class Recognizer {
                 .map(java.util.Map.Entry::getKey).orElse(null);
     }
 
-    /** Unit, year and self-score for the report header: title first, then tables, then the narrative. */
-    private static void identity(Recognition rec) {
+    /**
+     * Unit, year and self-score for the report header, each by one order of precedence:
+     * <ul>
+     *   <li>unit: the title, the cover, a table's 单位名称, a unit the narrative names, and last the organisation the
+     *   body names most often;</li>
+     *   <li>year: the title, then a table's title;</li>
+     *   <li>self-score: the one the narrative states, then the 总分 of the overall (or narrative) score sheet; the
+     *   rules compare the two (SCR_NARRATIVE_MISMATCH).</li>
+     * </ul>
+     */
+    private static Recognition identity(RecognitionDraft rec, List<Paragraph> body, Outline outline) {
         List<Mention> mentions = rec.factsOf(Mention.class);
-        for (String where : List.of("标题", "封面")) {
-            mentions.stream().filter(m -> m.getKind().equals(Mention.UNIT) && m.getWhere().equals(where)).findFirst().ifPresent(m -> rec.unit(m.getText()));
-        }
-        mentions.stream().filter(m -> m.getKind().equals(Mention.UNIT)).findFirst().ifPresent(m -> rec.unit(m.getText()));
-        mentions.stream().filter(m -> m.getKind().equals(Mention.YEAR)).findFirst().ifPresent(m -> rec.year(Integer.valueOf(m.getText())));
+        List<Mention> units = mentions.stream().filter(m -> m.getKind().equals(Mention.UNIT)).toList();
+        String unit = first(units, m -> m.getWhere().equals("标题"))
+                .or(() -> first(units, m -> m.getWhere().equals("封面")))
+                .or(() -> first(units, m -> !m.getWhere().equals("正文")))
+                .or(() -> first(units, m -> true))
+                .map(Mention::getText)
+                .orElseGet(() -> mostNamedOrganisation(body));
+        List<Mention> years = mentions.stream().filter(m -> m.getKind().equals(Mention.YEAR)).toList();
+        Integer year = first(years, m -> m.getWhere().equals("标题")).or(() -> first(years, m -> true))
+                .map(m -> Integer.valueOf(m.getText())).orElse(null);
         List<ScoreSheet> sheets = rec.factsOf(ScoreSheet.class);
         ScoreSheet overall = sheets.stream().filter(s -> s.getKind().equals(ScoreSheet.OVERALL)).findFirst()
                 .orElse(sheets.stream().filter(s -> s.getKind().equals(ScoreSheet.NARRATIVE)).findFirst().orElse(null));
-        if (overall == null) return;
-        if (overall.getTotalScore() != null) rec.statedSelfScore(overall.getTotalScore());
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-        boolean any = false;
-        for (Indicator i : rec.factsOf(Indicator.class)) {
-            if (i.getSheetId().equals(overall.getId()) && i.getScore() != null) {
-                sum = sum.add(i.getScore().getValue());
-                any = true;
+        Amount stated = rec.narrativeSelfScore() != null ? rec.narrativeSelfScore() : overall == null ? null : overall.getTotalScore();
+        Amount recomputed = null;
+        if (overall != null) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            boolean any = false;
+            for (Indicator i : rec.factsOf(Indicator.class)) {
+                if (i.getSheetId().equals(overall.getId()) && i.getScore() != null) {
+                    sum = sum.add(i.getScore().getValue());
+                    any = true;
+                }
             }
+            if (any) recomputed = new Amount(sum, sum.toPlainString(), "分");
         }
-        if (any) rec.recomputedSelfScore(new Amount(sum, sum.toPlainString(), "分"));
+        return new Recognition(rec.facts(), unit, year, stated, recomputed, GenreEvidence.of(body, outline, rec, stated));
+    }
+
+    private static java.util.Optional<Mention> first(List<Mention> mentions, java.util.function.Predicate<Mention> where) {
+        return mentions.stream().filter(where).findFirst();
     }
 }

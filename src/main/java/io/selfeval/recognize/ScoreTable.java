@@ -40,7 +40,7 @@ final class ScoreTable {
     private static final Pattern PROJECT_LABEL = Pattern.compile("项目(?:支出)?名称");
 
     private final TableTitles.Titled titled;
-    private final Recognition rec;
+    private final RecognitionDraft rec;
     private final String source;
     private final boolean project;
     private ScoreSheet sheet;
@@ -48,7 +48,7 @@ final class ScoreTable {
     /** The money unit of the funds block: its header's, else the title's (（单位：元）), else 万元. */
     private String fundsUnit = TableUnits.WAN;
 
-    ScoreTable(TableTitles.Titled titled, Recognition rec) {
+    ScoreTable(TableTitles.Titled titled, RecognitionDraft rec) {
         this.titled = titled;
         this.rec = rec;
         this.source = titled.name();
