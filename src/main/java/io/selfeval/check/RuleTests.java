@@ -2,6 +2,7 @@ package io.selfeval.check;
 
 import io.selfeval.model.Finding;
 import io.selfeval.model.SubmissionResult;
+import io.selfeval.read.TempFiles;
 import io.selfeval.rules.RuleBase;
 
 import java.io.IOException;
@@ -243,7 +244,22 @@ public final class RuleTests {
 
     /** Runs one case: checks its input with the rules and compares codes and review score. */
     public static Result run(Case c, RuleBase rules) {
-        SubmissionResult r = new Checker(rules).check(c.input());
+        SubmissionResult r;
+        if (ReportEdits.isEdits(c.input())) {
+            Path dir = null;
+            try {
+                dir = TempFiles.createDirectory("selfeval-case-");
+                r = new Checker(rules).check(ReportEdits.write(c.input(), dir));
+            } catch (ReportEdits.EditException e) {
+                return new Result(c, List.of(e.getMessage()), Set.of());
+            } catch (IOException e) {
+                return new Result(c, List.of("无法生成用例报告：" + e.getMessage()), Set.of());
+            } finally {
+                if (dir != null) TempFiles.delete(dir);
+            }
+        } else {
+            r = new Checker(rules).check(c.input());
+        }
         Set<String> found = r.getFindings().stream().map(Finding::getCode).collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> failures = new ArrayList<>();
         for (String code : c.mustAppear()) {

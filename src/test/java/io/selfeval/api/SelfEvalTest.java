@@ -118,7 +118,7 @@ class SelfEvalTest {
 
     @Test
     void badStreamsGiveUnreadableResultsNotExceptions(@TempDir Path tmp) throws Exception {
-        SelfEval own = SelfEval.builder().rules(Path.of("rules")).tempDir(tmp).build();
+        SelfEval own = SelfEval.builder().ruleBase(io.selfeval.testing.Checks.rules()).tempDir(tmp).build();
         SubmissionResult empty = own.check(new ByteArrayInputStream(new byte[0]), "../../etc/空.docx");
         assertEquals("空.docx", empty.getFile());
         assertTrue(empty.isUnreadable());

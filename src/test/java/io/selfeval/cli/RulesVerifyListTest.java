@@ -180,7 +180,7 @@ class RulesVerifyListTest {
         CliRun run = CliRun.of("rules", "list", "--format", "json", "--rules", "rules");
         assertEquals(0, run.exit(), run::toString);
         com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
-        RuleBase rb = RuleBase.load(RulesFixture.REAL_RULES);
+        RuleBase rb = io.selfeval.testing.Checks.rules();
         assertEquals(rb.fingerprint(), doc.path("fingerprint").asText());
         assertEquals(rb.ruleCount(), doc.path("count").asInt());
         assertEquals(rb.catalog().size(), doc.path("rules").size());
