@@ -59,7 +59,6 @@ final class RulesTestCommand {
             out.flush();
         }
         out.println("通过" + passed + "个，失败" + failed + "个");
-        out.println(passed + " passed, " + failed + " failed");
         out.flush();
         return failed == 0 ? Main.EXIT_OK : Main.EXIT_FINDINGS;
     }

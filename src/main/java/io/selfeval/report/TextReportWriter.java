@@ -103,12 +103,14 @@ public final class TextReportWriter {
     private static void submission(StringBuilder sb, SubmissionResult s) {
         String counts = "错误" + s.count(Severity.ERROR) + "条，警告" + s.count(Severity.WARNING) + "条，提示"
                 + s.count(Severity.INFO) + "条";
-        sb.append("【").append(s.getFile()).append("】");
-        if (s.isUnreadable()) {
-            sb.append("无法读取：").append(oneLine(s.getError())).append("；").append(counts).append(NL);
+        ReportTexts.Status status = ReportTexts.status(s);
+        sb.append("【").append(s.getFile()).append("】").append(status.words());
+        if (status == ReportTexts.Status.UNREADABLE) {
+            sb.append("：").append(oneLine(s.getError())).append("；").append(counts).append(NL);
         } else {
+            if (s.isUnreadable()) sb.append("（").append(oneLine(s.getError())).append("）");
             SubmissionResult.SelfScore score = s.getSelfScore();
-            sb.append("单位：").append(orDash(s.getUnit()))
+            sb.append("；单位：").append(orDash(s.getUnit()))
                     .append("；年度：").append(s.getYear() == null ? "—" : s.getYear().toString())
                     .append("；自评得分：报告").append(number(score == null ? null : score.stated()))
                     .append("，复算").append(number(score == null ? null : score.recomputed()))
@@ -179,7 +181,7 @@ public final class TextReportWriter {
         if (f.getEvidence() != null && !f.getEvidence().isEmpty()) {
             List<String> pairs = new ArrayList<>();
             for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
-                pairs.add(ReportTexts.label(e.getKey()) + "：" + value(e.getValue()));
+                pairs.add(ReportTexts.label(f.getCode(), e.getKey()) + "：" + value(e.getValue()));
             }
             sb.append(INDENT).append("依据：").append(oneLine(String.join("；", pairs))).append(NL);
         }

@@ -86,7 +86,7 @@ public final class XlsxReportWriter implements ReportSink {
     private final List<Row> rows = new ArrayList<>();
 
     /** One submission in the 汇总 sheet, and the links that point to its row once the sheet is sorted. */
-    private record Row(int order, String unit, Integer year, String files, String status, BigDecimal stated,
+    private record Row(int order, String unit, Integer year, String files, ReportTexts.Status status, BigDecimal stated,
                        BigDecimal recomputed, BigDecimal review, long errors, long warnings, long infos,
                        List<String> top, List<XSSFHyperlink> links) {
     }
@@ -173,7 +173,7 @@ public final class XlsxReportWriter implements ReportSink {
 
         List<String> top = ReportTexts.mostSerious(s.getFindings(), 3).stream().map(ReportTexts::brief).toList();
         SubmissionResult.SelfScore self = s.getSelfScore();
-        rows.add(new Row(rows.size(), s.getUnit(), s.getYear(), ReportTexts.files(s), status(s),
+        rows.add(new Row(rows.size(), s.getUnit(), s.getYear(), ReportTexts.files(s), ReportTexts.status(s),
                 self == null ? null : self.stated(), self == null ? null : self.recomputed(),
                 review == null ? null : review.score(), s.count(Severity.ERROR), s.count(Severity.WARNING),
                 s.count(Severity.INFO), top, links));
@@ -194,7 +194,7 @@ public final class XlsxReportWriter implements ReportSink {
                 str(r, 0, ReportTexts.orDash(row.unit()), text);
                 if (row.year() != null) num(r, 1, row.year());
                 str(r, 2, row.files(), row.files().contains("\n") ? wrap : text);
-                str(r, 3, row.status(), row.status().equals("正常") ? text : bad);
+                str(r, 3, row.status().words(), row.status().needsAttention() ? bad : text);
                 num(r, 4, row.stated());
                 num(r, 5, row.recomputed());
                 num(r, 6, row.review());
@@ -218,13 +218,6 @@ public final class XlsxReportWriter implements ReportSink {
             wb.close();
             wb.dispose();
         }
-    }
-
-    private static String status(SubmissionResult s) {
-        boolean unrecognized = s.getFindings().stream().anyMatch(f -> "PARSE_UNRECOGNIZED".equals(f.getCode()));
-        if (s.isUnreadable()) return s.getReview() != null ? "部分文件无法读取" : "无法读取";
-        if (unrecognized || s.getReview() == null) return "非自评报告";
-        return "正常";
     }
 
     private void unreadableRow(String file, String reason, String submission) {

@@ -91,6 +91,7 @@ class XlsxReportWriterTest {
         Map<String, SubmissionResult> byFile = new HashMap<>();
         for (SubmissionResult r : batch.results) byFile.put(r.getFile(), r);
         List<String> seen = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
         Double previous = null;
         boolean blanks = false;
         for (int i = 1; i <= sh.getLastRowNum(); i++) {
@@ -129,12 +130,16 @@ class XlsxReportWriterTest {
                         (int) List.of(10, 11, 12).stream().filter(c -> row.getCell(c) != null
                                 && !row.getCell(c).getStringCellValue().isBlank()).count(), file);
             }
-            assertEquals(r.isUnreadable() ? (r.getReview() == null ? "无法读取" : "部分文件无法读取") : null,
-                    r.isUnreadable() ? row.getCell(3).getStringCellValue() : null);
+            assertEquals(ReportTexts.status(r).words(), row.getCell(3).getStringCellValue(), file);
+            if (r.isUnreadable() && r.getFiles().size() == 1) assertEquals("无法读取", row.getCell(3).getStringCellValue(), file);
+            if (!r.isUnreadable() && r.count(Severity.ERROR) > 0) assertEquals("已检查，有错误", row.getCell(3).getStringCellValue(), file);
+            statuses.add(row.getCell(3).getStringCellValue());
         }
         assertEquals(batch.results.stream().map(SubmissionResult::getFile).sorted().toList(),
                 seen.stream().sorted().toList(), "every submission once");
         assertTrue(previous != null, "some submissions have a review score");
+        assertTrue(statuses.containsAll(List.of("无法读取", "已检查，有错误")), statuses::toString);
+        assertFalse(statuses.contains("正常"), statuses::toString);
     }
 
     @Test
