@@ -143,9 +143,9 @@ public final class TextReportWriter {
         sb.append("  考核评分表：建议得分").append(number(r.score())).append("分（满分").append(number(r.fullMarks()))
                 .append("分）").append(NL);
         int width = 0;
-        for (Review.Item i : r.items()) width = Math.max(width, displayWidth(i.item()));
+        for (Review.Item i : r.items()) width = Math.max(width, ReportTexts.displayWidth(i.item()));
         for (Review.Item i : r.items()) {
-            sb.append("    ").append(i.item()).append(" ".repeat(width - displayWidth(i.item()) + 2))
+            sb.append("    ").append(i.item()).append(" ".repeat(width - ReportTexts.displayWidth(i.item()) + 2))
                     .append("分值").append(number(i.weight())).append("  得分").append(number(i.score()));
             if (i.deducted().signum() > 0) {
                 sb.append("  扣").append(number(i.deducted())).append("分");
@@ -157,13 +157,6 @@ public final class TextReportWriter {
                 sb.append("      - ").append(oneLine(reason)).append(NL);
             }
         }
-    }
-
-    /** Columns a string takes in a terminal: CJK and full-width characters two, others one. */
-    private static int displayWidth(String s) {
-        return s.codePoints().map(cp -> cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF)
-                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
-                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)) ? 2 : 1).sum();
     }
 
     private static void finding(StringBuilder sb, int n, Finding f) {
