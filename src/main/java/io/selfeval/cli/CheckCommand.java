@@ -119,7 +119,7 @@ final class CheckCommand implements Callable<Integer> {
 
         // Results reach the writer in input order as they are done; only the tallies are kept.
         AtomicOutput.Body body = os -> {
-            ReportSink sink = ReportSinks.create(fmt, os, ruleBase.codes());
+            ReportSink sink = ReportSinks.create(fmt, os, ruleBase);
             sink.begin(tool, info);
             checkAll(checker, inputs, threads, progress, r -> {
                 outcome.add(r);

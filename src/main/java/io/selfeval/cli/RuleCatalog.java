@@ -123,7 +123,7 @@ final class RuleCatalog {
         rows.add(new String[]{"规则", "代码", "问题名称", "级别", "扣分", "文件"});
         notes.add(null);
         for (RuleInfo r : ordered()) {
-            rows.add(new String[]{r.name(), nz(r.code()), name(r.code()), nz(r.severity()), deduction(r.code()), nz(r.file())});
+            rows.add(new String[]{r.name(), nz(r.code()), name(r.code()), severity(r.severity()), deduction(r.code()), nz(r.file())});
             notes.add(r.description().isBlank() ? null : "    " + r.description());
         }
         List<String> table = RulesCommand.table(rows);

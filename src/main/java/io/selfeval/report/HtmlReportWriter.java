@@ -54,7 +54,7 @@ public final class HtmlReportWriter implements ReportSink {
 
     /** What the summary needs of one submission. */
     private record Line(int n, String unit, String file, Integer year, BigDecimal stated, BigDecimal recomputed,
-                        BigDecimal score, BigDecimal full, long errors, long warnings, long infos, String status) {
+                        BigDecimal score, BigDecimal full, long errors, long warnings, long infos, ReportTexts.Status status) {
     }
 
     public HtmlReportWriter(OutputStream out) {
@@ -76,7 +76,7 @@ public final class HtmlReportWriter implements ReportSink {
         int n = lines.size() + 1;
         Review review = s.getReview();
         SubmissionResult.SelfScore self = s.getSelfScore();
-        String status = status(s);
+        ReportTexts.Status status = ReportTexts.status(s);
         lines.add(new Line(n, s.getUnit(), ReportTexts.orDash(s.getFile()), s.getYear(),
                 self == null ? null : self.stated(), self == null ? null : self.recomputed(),
                 review == null ? null : review.score(), review == null ? null : review.fullMarks(),
@@ -112,10 +112,9 @@ public final class HtmlReportWriter implements ReportSink {
         }
     }
 
-    private static String status(SubmissionResult s) {
-        if (s.isUnreadable()) return s.getReview() != null ? "部分文件无法读取" : "无法读取";
-        boolean unrecognized = s.getFindings().stream().anyMatch(f -> "PARSE_UNRECOGNIZED".equals(f.getCode()));
-        return unrecognized || s.getReview() == null ? "非自评报告" : "正常";
+    /** The submission's status as a tag: red for anything to look at, plain for a report checked without errors. */
+    private static String tag(ReportTexts.Status status) {
+        return " <span class=\"tag" + (status.needsAttention() ? " bad" : "") + "\">" + status.words() + "</span>";
     }
 
     // ---------------------------------------------------------------- the page head and the county summary
@@ -143,7 +142,7 @@ public final class HtmlReportWriter implements ReportSink {
             errors += l.errors();
             warnings += l.warnings();
             infos += l.infos();
-            if (l.status().equals("无法读取")) unread++;
+            if (l.status() == ReportTexts.Status.UNREADABLE) unread++;
             if (l.score() != null) scores.add(l.score());
         }
         w.write("<section class=\"overview\">\n<h2>一、总体情况</h2>\n<div class=\"cards\">\n");
@@ -173,7 +172,7 @@ public final class HtmlReportWriter implements ReportSink {
         for (Line l : sorted) {
             w.write("<tr><td class=\"num\">" + l.n() + "</td><td><a href=\"#s-" + l.n() + "\">"
                     + esc(l.unit() == null || l.unit().isBlank() ? "（未识别单位）" : l.unit()) + "</a>"
-                    + (l.status().equals("正常") ? "" : " <span class=\"tag bad\">" + esc(l.status()) + "</span>")
+                    + tag(l.status())
                     + "</td><td class=\"num\">" + (l.year() == null ? "—" : l.year()) + "</td><td class=\"file\">"
                     + esc(l.file()) + "</td><td class=\"num\">" + ReportTexts.number(l.stated()) + " / "
                     + ReportTexts.number(l.recomputed()) + "</td><td class=\"num " + band(l.score(), l.full()) + "\">"
@@ -316,12 +315,12 @@ public final class HtmlReportWriter implements ReportSink {
 
     // ---------------------------------------------------------------- one submission
 
-    private static void section(Writer w, int n, SubmissionResult s, String status) throws IOException {
+    private static void section(Writer w, int n, SubmissionResult s, ReportTexts.Status status) throws IOException {
         StringBuilder sb = new StringBuilder(4096);
         String title = s.getUnit() == null || s.getUnit().isBlank() ? ReportTexts.orDash(s.getFile()) : s.getUnit();
         sb.append("<section class=\"sub\" id=\"s-").append(n).append("\">\n<h2><span class=\"no\">").append(n)
                 .append("</span>").append(esc(title));
-        if (!status.equals("正常")) sb.append(" <span class=\"tag bad\">").append(esc(status)).append("</span>");
+        sb.append(tag(status));
         sb.append("</h2>\n<table class=\"kv\"><tbody>\n");
         kv(sb, "文件", String.join("\n", s.getFiles().isEmpty() ? List.of(ReportTexts.orDash(s.getFile())) : s.getFiles()));
         kv(sb, "年度", s.getYear() == null ? "—" : s.getYear().toString());

@@ -54,12 +54,30 @@ public final class ReportSinks {
 
     /** As {@link #create(String, OutputStream)}; SARIF lists the code catalog as its rules (other formats ignore it). */
     public static ReportSink create(String format, OutputStream out, List<io.selfeval.rules.CodeInfo> catalog) {
+        return create(format, out, catalog, null);
+    }
+
+    /**
+     * A sink for a run of these rules: SARIF lists their code catalog, the workbook highlights review scores below
+     * their pass mark (parameter {@value #PASS_MARK}, when the table has it).
+     */
+    public static ReportSink create(String format, OutputStream out, io.selfeval.rules.RuleBase rules) {
+        var params = rules.parameters();
+        return create(format, out, rules.codes(), params.has(PASS_MARK_KEY) ? params.num(PASS_MARK) : null);
+    }
+
+    /** The rule parameter giving the review score below which a unit is marked in the workbook. */
+    public static final String PASS_MARK = "审核合格分";
+    private static final String PASS_MARK_KEY = "num." + PASS_MARK;
+
+    private static ReportSink create(String format, OutputStream out, List<io.selfeval.rules.CodeInfo> catalog,
+                                     java.math.BigDecimal passMark) {
         return switch (format) {
             case "sarif" -> new SarifReportWriter(out, catalog);
             case "junit" -> new JunitReportWriter(out);
             case "text" -> new TextReportWriter().sink(out);
             case "json" -> new JsonReportWriter().sink(out);
-            case "xlsx" -> byName(XLSX, out);
+            case "xlsx" -> new XlsxReportWriter(out, passMark);
             case "html" -> byName(HTML, out);
             default -> throw new IllegalArgumentException("unknown report format: " + format);
         };

@@ -62,7 +62,19 @@ public final class ReportTexts {
         return LABELS.getProperty(key, key);
     }
 
-    /** Every evidence key with its Chinese name, for pages that label evidence themselves (the web page). */
+    /**
+     * The Chinese name of an evidence key of a finding: a family's own label first ("PARSE.reason" → 原因, since a
+     * file's reason for being unreadable is no 偏差原因), else the key's.
+     */
+    static String label(String code, String key) {
+        String own = LABELS.getProperty(family(code) + "." + key);
+        return own != null ? own : label(key);
+    }
+
+    /**
+     * Every evidence key with its Chinese name, for pages that label evidence themselves (the web page); a family's
+     * own label is keyed "FAMILY.key" ("PARSE.reason").
+     */
     public static Map<String, String> evidenceLabels() {
         Map<String, String> out = new java.util.TreeMap<>();
         for (String k : LABELS.stringPropertyNames()) out.put(k, LABELS.getProperty(k));
@@ -74,7 +86,7 @@ public final class ReportTexts {
         if (f.getEvidence() == null || f.getEvidence().isEmpty()) return "";
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
-            pairs.add(label(e.getKey()) + "：" + value(e.getValue()));
+            pairs.add(label(f.getCode(), e.getKey()) + "：" + value(e.getValue()));
         }
         return oneLine(String.join("；", pairs));
     }
@@ -98,11 +110,66 @@ public final class ReportTexts {
         return findings.stream().sorted(SERIOUS).limit(n).toList();
     }
 
-    /** "[错误] 预算执行率计算错误：正文称…" for the summary's top findings. */
+    /**
+     * "[错误] 预算执行率计算错误：正文称…" for the summary's top findings. A message that already opens with the code's
+     * name ("缺少附表：基础数据表") is not given the name twice.
+     */
     static String brief(Finding f) {
         String name = codeName(f.getCode());
-        return "[" + severity(f.getSeverity()) + "] " + (name.isEmpty() ? f.getCode() : name) + "："
-                + oneLine(f.getMessage());
+        String message = oneLine(f.getMessage());
+        String head = "[" + severity(f.getSeverity()) + "] ";
+        if (!name.isEmpty() && message.startsWith(name)) return head + message;
+        return head + (name.isEmpty() ? f.getCode() : name) + "：" + message;
+    }
+
+    /**
+     * What happened to a submission, in the words every report uses (workbook, web page, text): the first that
+     * applies of 无法读取 (nothing could be read), 非自评报告, 部分文件无法读取 (an attachment could not be read, the rest was
+     * checked), 内容未全部读取 (a reading limit cut the file: no review score), 已检查，部分规则出错, 已检查，有错误 and
+     * 已检查，无错误.
+     */
+    public enum Status {
+        UNREADABLE("无法读取"),
+        NOT_A_REPORT("非自评报告"),
+        PARTLY_UNREADABLE("部分文件无法读取"),
+        TRUNCATED("内容未全部读取"),
+        RULE_FAILED("已检查，部分规则出错"),
+        ERRORS("已检查，有错误"),
+        NO_ERRORS("已检查，无错误");
+
+        private final String words;
+
+        Status(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+
+        /** Whether the reader should look at it first: anything but a report checked and found without errors. */
+        public boolean needsAttention() {
+            return this != NO_ERRORS;
+        }
+    }
+
+    public static Status status(SubmissionResult s) {
+        if (has(s, "PARSE_UNRECOGNIZED")) return Status.NOT_A_REPORT;
+        if (s.isUnreadable()) return onlyAttachmentsUnread(s) ? Status.PARTLY_UNREADABLE : Status.UNREADABLE;
+        if (s.getReview() == null && has(s, "PARSE_TRUNCATED")) return Status.TRUNCATED;
+        if (s.count(Severity.ERROR) > 0) return Status.ERRORS;
+        if (!s.getRuleFailures().isEmpty()) return Status.RULE_FAILED;
+        return Status.NO_ERRORS;
+    }
+
+    /** Every unreadable file is named in its finding: an attachment failed, the report itself was read and checked. */
+    private static boolean onlyAttachmentsUnread(SubmissionResult s) {
+        List<Finding> unread = s.getFindings().stream().filter(f -> "PARSE_UNREADABLE".equals(f.getCode())).toList();
+        return !unread.isEmpty() && unread.stream().allMatch(f -> f.getEvidence() != null && f.getEvidence().get("file") != null);
+    }
+
+    private static boolean has(SubmissionResult s, String code) {
+        return s.getFindings().stream().anyMatch(f -> code.equals(f.getCode()));
     }
 
     /** The unit, or "—". */
@@ -132,6 +199,13 @@ public final class ReportTexts {
 
     public static String number(double d) {
         return number(BigDecimal.valueOf(d));
+    }
+
+    /** Columns a string takes in a terminal or a spreadsheet column: CJK and full-width characters two, others one. */
+    static int displayWidth(String s) {
+        return s.codePoints().map(cp -> cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)) ? 2 : 1).sum();
     }
 
     static String orDash(String s) {

@@ -103,12 +103,14 @@ public final class TextReportWriter {
     private static void submission(StringBuilder sb, SubmissionResult s) {
         String counts = "错误" + s.count(Severity.ERROR) + "条，警告" + s.count(Severity.WARNING) + "条，提示"
                 + s.count(Severity.INFO) + "条";
-        sb.append("【").append(s.getFile()).append("】");
-        if (s.isUnreadable()) {
-            sb.append("无法读取：").append(oneLine(s.getError())).append("；").append(counts).append(NL);
+        ReportTexts.Status status = ReportTexts.status(s);
+        sb.append("【").append(s.getFile()).append("】").append(status.words());
+        if (status == ReportTexts.Status.UNREADABLE) {
+            sb.append("：").append(oneLine(s.getError())).append("；").append(counts).append(NL);
         } else {
+            if (s.isUnreadable()) sb.append("（").append(oneLine(s.getError())).append("）");
             SubmissionResult.SelfScore score = s.getSelfScore();
-            sb.append("单位：").append(orDash(s.getUnit()))
+            sb.append("；单位：").append(orDash(s.getUnit()))
                     .append("；年度：").append(s.getYear() == null ? "—" : s.getYear().toString())
                     .append("；自评得分：报告").append(number(score == null ? null : score.stated()))
                     .append("，复算").append(number(score == null ? null : score.recomputed()))
@@ -141,9 +143,9 @@ public final class TextReportWriter {
         sb.append("  考核评分表：建议得分").append(number(r.score())).append("分（满分").append(number(r.fullMarks()))
                 .append("分）").append(NL);
         int width = 0;
-        for (Review.Item i : r.items()) width = Math.max(width, displayWidth(i.item()));
+        for (Review.Item i : r.items()) width = Math.max(width, ReportTexts.displayWidth(i.item()));
         for (Review.Item i : r.items()) {
-            sb.append("    ").append(i.item()).append(" ".repeat(width - displayWidth(i.item()) + 2))
+            sb.append("    ").append(i.item()).append(" ".repeat(width - ReportTexts.displayWidth(i.item()) + 2))
                     .append("分值").append(number(i.weight())).append("  得分").append(number(i.score()));
             if (i.deducted().signum() > 0) {
                 sb.append("  扣").append(number(i.deducted())).append("分");
@@ -155,13 +157,6 @@ public final class TextReportWriter {
                 sb.append("      - ").append(oneLine(reason)).append(NL);
             }
         }
-    }
-
-    /** Columns a string takes in a terminal: CJK and full-width characters two, others one. */
-    private static int displayWidth(String s) {
-        return s.codePoints().map(cp -> cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF)
-                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
-                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)) ? 2 : 1).sum();
     }
 
     private static void finding(StringBuilder sb, int n, Finding f) {
@@ -179,7 +174,7 @@ public final class TextReportWriter {
         if (f.getEvidence() != null && !f.getEvidence().isEmpty()) {
             List<String> pairs = new ArrayList<>();
             for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
-                pairs.add(ReportTexts.label(e.getKey()) + "：" + value(e.getValue()));
+                pairs.add(ReportTexts.label(f.getCode(), e.getKey()) + "：" + value(e.getValue()));
             }
             sb.append(INDENT).append("依据：").append(oneLine(String.join("；", pairs))).append(NL);
         }

@@ -13,7 +13,6 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -38,14 +37,17 @@ import java.util.List;
  *
  * <ul>
  *   <li>汇总 — one row per submission: unit, year, file(s), status, self-score stated and recomputed, review score,
- *   ERROR/WARNING/INFO counts, the three most serious findings;</li>
+ *   ERROR/WARNING/INFO counts, the three most serious findings; under them the totals, the findings by code family
+ *   and a bar chart of them;</li>
  *   <li>问题清单 — one row per finding: unit (a link back to the unit's 汇总 row), file, severity, code, Chinese name,
  *   message, location, excerpt, evidence with Chinese labels, rubric item and points deducted;</li>
  *   <li>考核评分 — the filled review rubric per unit: item, weight, deducted, score, reasons;</li>
  *   <li>无法读取 — every file that could not be read, and why.</li>
  * </ul>
- * Scores, counts and points are numeric cells; every sheet has a frozen header row and an auto-filter. The stream
- * is written at {@link #end} and flushed, not closed.
+ * Scores, counts and points are numeric cells; every sheet has a frozen header row and an auto-filter, prints on A4
+ * landscape one page wide with its header row on every page ({@link SheetPrint}), and wraps its long text. Review
+ * scores below the pass mark and ERROR rows are highlighted by conditional formats. The stream is written at
+ * {@link #end} and flushed, not closed.
  */
 public final class XlsxReportWriter implements ReportSink {
     static final String SUMMARY = "汇总";
@@ -58,16 +60,30 @@ public final class XlsxReportWriter implements ReportSink {
 
     private static final String[] SUMMARY_HEAD = {"单位", "年度", "文件", "状态", "自评得分（报告）", "自评得分（复算）",
             "审核得分", "错误", "警告", "提示", "主要问题1", "主要问题2", "主要问题3"};
-    private static final int[] SUMMARY_WIDTH = {30, 7, 36, 14, 10, 10, 10, 7, 7, 7, 50, 50, 50};
+    // Widths in characters, capped so that a sheet fitted to one A4 page wide stays readable; long text wraps instead.
+    private static final int[] SUMMARY_WIDTH = {24, 6, 28, 10, 9, 9, 8, 6, 6, 6, 32, 32, 32};
+    private static final boolean[] SUMMARY_WRAP = wrap(SUMMARY_HEAD.length, 0, 2, 3, 10, 11, 12);
     private static final String[] FINDINGS_HEAD = {"单位", "文件", "严重程度", "代码", "问题类型", "问题说明", "位置",
             "原文摘录", "依据", "扣分考核项", "扣分"};
-    private static final int[] FINDINGS_WIDTH = {30, 30, 9, 26, 22, 70, 40, 40, 60, 30, 7};
+    private static final int[] FINDINGS_WIDTH = {20, 22, 6, 24, 12, 44, 20, 28, 36, 16, 6};
+    private static final boolean[] FINDINGS_WRAP = wrap(FINDINGS_HEAD.length, 0, 1, 4, 5, 6, 7, 8, 9);
     private static final String[] RUBRIC_HEAD = {"单位", "文件", "一级指标", "考核项", "分值", "扣分", "得分", "扣分原因"};
-    private static final int[] RUBRIC_WIDTH = {30, 30, 10, 28, 7, 7, 7, 90};
+    private static final int[] RUBRIC_WIDTH = {20, 22, 10, 24, 6, 6, 6, 60};
+    private static final boolean[] RUBRIC_WRAP = wrap(RUBRIC_HEAD.length, 0, 1, 3, 7);
     private static final String[] UNREADABLE_HEAD = {"文件", "原因", "所属报告"};
-    private static final int[] UNREADABLE_WIDTH = {50, 70, 50};
+    private static final int[] UNREADABLE_WIDTH = {40, 60, 40};
+    private static final boolean[] UNREADABLE_WRAP = wrap(UNREADABLE_HEAD.length, 0, 1, 2);
+    /** Columns of 汇总 the totals and the family table use: review score, then the ERROR/WARNING/INFO counts. */
+    private static final int REVIEW_COL = 6, COUNT_COL = 7;
+    /** The height of one line of wrapped text (11 pt type, CJK fonts a little taller), in points. */
+    private static final float LINE_POINTS = 14.5f;
+    /** Rows the family chart takes under its table. */
+    private static final int CHART_ROWS = 20;
 
     private final OutputStream out;
+    /** Review scores below it are highlighted (参数 审核合格分); null: none is. */
+    private final BigDecimal passMark;
+    private final FindingsByFamily families = new FindingsByFamily();
     private SXSSFWorkbook wb;
     private SXSSFSheet summary;
     private SXSSFSheet findings;
@@ -78,6 +94,7 @@ public final class XlsxReportWriter implements ReportSink {
     private CellStyle wrap;
     private CellStyle link;
     private CellStyle number;
+    private CellStyle average;
     private CellStyle bad;
     private int findingRow;
     private int rubricRow;
@@ -86,13 +103,19 @@ public final class XlsxReportWriter implements ReportSink {
     private final List<Row> rows = new ArrayList<>();
 
     /** One submission in the 汇总 sheet, and the links that point to its row once the sheet is sorted. */
-    private record Row(int order, String unit, Integer year, String files, String status, BigDecimal stated,
+    private record Row(int order, String unit, Integer year, String files, ReportTexts.Status status, BigDecimal stated,
                        BigDecimal recomputed, BigDecimal review, long errors, long warnings, long infos,
                        List<String> top, List<XSSFHyperlink> links) {
     }
 
     public XlsxReportWriter(OutputStream out) {
+        this(out, null);
+    }
+
+    /** @param passMark review scores below it are highlighted in 汇总 (the parameter 审核合格分); null for none */
+    public XlsxReportWriter(OutputStream out, BigDecimal passMark) {
         this.out = out;
+        this.passMark = passMark;
     }
 
     @Override
@@ -100,10 +123,10 @@ public final class XlsxReportWriter implements ReportSink {
         // Rows beyond the window go to compressed temporary files; strings are written inline (no shared table in memory).
         wb = new SXSSFWorkbook(new XSSFWorkbook(), 200, true, false);
         styles();
-        summary = sheet(SUMMARY, SUMMARY_HEAD, SUMMARY_WIDTH);
-        findings = sheet(FINDINGS, FINDINGS_HEAD, FINDINGS_WIDTH);
-        rubric = sheet(RUBRIC, RUBRIC_HEAD, RUBRIC_WIDTH);
-        unreadable = sheet(UNREADABLE, UNREADABLE_HEAD, UNREADABLE_WIDTH);
+        summary = sheet(SUMMARY, SUMMARY_HEAD, SUMMARY_WIDTH, SUMMARY_WRAP);
+        findings = sheet(FINDINGS, FINDINGS_HEAD, FINDINGS_WIDTH, FINDINGS_WRAP);
+        rubric = sheet(RUBRIC, RUBRIC_HEAD, RUBRIC_WIDTH, RUBRIC_WRAP);
+        unreadable = sheet(UNREADABLE, UNREADABLE_HEAD, UNREADABLE_WIDTH, UNREADABLE_WRAP);
         findingRow = rubricRow = unreadableRow = 1;
         if (tool != null) wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreator(tool.name() + " " + tool.version());
         wb.getXSSFWorkbook().getProperties().getCoreProperties().setTitle("部门整体支出绩效自评报告审核结果");
@@ -121,20 +144,22 @@ public final class XlsxReportWriter implements ReportSink {
         for (Finding f : s.getFindings()) {
             SXSSFRow r = findings.createRow(findingRow++);
             str(r, 0, unit, link);
-            str(r, 1, file, text);
+            str(r, 1, file, wrap);
             str(r, 2, ReportTexts.severity(f.getSeverity()), f.getSeverity() == Severity.ERROR ? bad : text);
             str(r, 3, f.getCode(), text);
-            str(r, 4, ReportTexts.codeName(f.getCode()), text);
-            str(r, 5, ReportTexts.oneLine(f.getMessage()), text);
-            str(r, 6, ReportTexts.where(f), text);
-            str(r, 7, ReportTexts.excerpt(f), text);
-            str(r, 8, ReportTexts.evidence(f), text);
+            str(r, 4, ReportTexts.codeName(f.getCode()), wrap);
+            str(r, 5, ReportTexts.oneLine(f.getMessage()), wrap);
+            str(r, 6, ReportTexts.where(f), wrap);
+            str(r, 7, ReportTexts.excerpt(f), wrap);
+            str(r, 8, ReportTexts.evidence(f), wrap);
             Deduction d = f.getDeduction();
             if (d != null) {
-                str(r, 9, d.item(), text);
+                str(r, 9, d.item(), wrap);
                 num(r, 10, d.points());
             }
+            fitHeight(r, FINDINGS_WIDTH);
         }
+        families.add(s.getFindings());
         if (findingRow > first) links.add(backLink(findings, first, findingRow - 1));
 
         // 考核评分: the filled rubric.
@@ -145,16 +170,16 @@ public final class XlsxReportWriter implements ReportSink {
                 SXSSFRow r = rubric.createRow(rubricRow++);
                 int slash = i.item().indexOf('/');
                 str(r, 0, unit, link);
-                str(r, 1, file, text);
+                str(r, 1, file, wrap);
                 str(r, 2, slash < 0 ? "" : i.item().substring(0, slash), text);
-                str(r, 3, slash < 0 ? i.item() : i.item().substring(slash + 1), text);
+                str(r, 3, slash < 0 ? i.item() : i.item().substring(slash + 1), wrap);
                 num(r, 4, i.weight());
                 num(r, 5, i.deducted());
                 num(r, 6, i.score());
                 List<String> reasons = i.reasons().stream().map(ReportTexts::oneLine).toList();
                 if (reasons.isEmpty() && !i.assessed()) reasons = List.of("暂无数据，按满分计");
-                str(r, 7, String.join("\n", reasons), reasons.size() > 1 ? wrap : text);
-                if (reasons.size() > 1) r.setHeightInPoints(Math.min(409f, 15f * reasons.size()));
+                str(r, 7, String.join("\n", reasons), wrap);
+                fitHeight(r, RUBRIC_WIDTH);
             }
             links.add(backLink(rubric, from, rubricRow - 1));
         }
@@ -173,7 +198,7 @@ public final class XlsxReportWriter implements ReportSink {
 
         List<String> top = ReportTexts.mostSerious(s.getFindings(), 3).stream().map(ReportTexts::brief).toList();
         SubmissionResult.SelfScore self = s.getSelfScore();
-        rows.add(new Row(rows.size(), s.getUnit(), s.getYear(), ReportTexts.files(s), status(s),
+        rows.add(new Row(rows.size(), s.getUnit(), s.getYear(), ReportTexts.files(s), ReportTexts.status(s),
                 self == null ? null : self.stated(), self == null ? null : self.recomputed(),
                 review == null ? null : review.score(), s.count(Severity.ERROR), s.count(Severity.WARNING),
                 s.count(Severity.INFO), top, links));
@@ -191,24 +216,28 @@ public final class XlsxReportWriter implements ReportSink {
             for (Row row : sorted) {
                 int at = n++;
                 SXSSFRow r = summary.createRow(at);
-                str(r, 0, ReportTexts.orDash(row.unit()), text);
+                str(r, 0, ReportTexts.orDash(row.unit()), wrap);
                 if (row.year() != null) num(r, 1, row.year());
-                str(r, 2, row.files(), row.files().contains("\n") ? wrap : text);
-                str(r, 3, row.status(), row.status().equals("正常") ? text : bad);
+                str(r, 2, row.files(), wrap);
+                str(r, 3, row.status().words(), row.status().needsAttention() ? bad : wrap);
                 num(r, 4, row.stated());
                 num(r, 5, row.recomputed());
                 num(r, 6, row.review());
                 num(r, 7, row.errors());
                 num(r, 8, row.warnings());
                 num(r, 9, row.infos());
-                for (int i = 0; i < row.top().size(); i++) str(r, 10 + i, row.top().get(i), text);
-                long lines = row.files().chars().filter(c -> c == '\n').count() + 1;
-                if (lines > 1) r.setHeightInPoints(Math.min(409f, 15f * lines));
+                for (int i = 0; i < row.top().size(); i++) str(r, 10 + i, row.top().get(i), wrap);
+                fitHeight(r, SUMMARY_WIDTH);
                 String target = "'" + SUMMARY + "'!" + new CellReference(at, 0).formatAsString();
                 for (XSSFHyperlink l : row.links()) l.setAddress(target);
             }
             filter(summary, SUMMARY_HEAD.length, n - 1);
+            if (!sorted.isEmpty()) summaryFooter(sorted, n - 1);
             filter(findings, FINDINGS_HEAD.length, findingRow - 1);
+            if (findingRow > 1) {
+                String last = CellReference.convertNumToColString(FINDINGS_HEAD.length - 1) + findingRow;
+                SheetPrint.fillWhere(findings, "A2:" + last, "$C2=\"" + Severity.ERROR.chinese() + "\"");
+            }
             filter(rubric, RUBRIC_HEAD.length, rubricRow - 1);
             filter(unreadable, UNREADABLE_HEAD.length, unreadableRow - 1);
             wb.setActiveSheet(0);
@@ -220,18 +249,31 @@ public final class XlsxReportWriter implements ReportSink {
         }
     }
 
-    private static String status(SubmissionResult s) {
-        boolean unrecognized = s.getFindings().stream().anyMatch(f -> "PARSE_UNRECOGNIZED".equals(f.getCode()));
-        if (s.isUnreadable()) return s.getReview() != null ? "部分文件无法读取" : "无法读取";
-        if (unrecognized || s.getReview() == null) return "非自评报告";
-        return "正常";
-    }
-
     private void unreadableRow(String file, String reason, String submission) {
         SXSSFRow r = unreadable.createRow(unreadableRow++);
-        str(r, 0, file, text);
-        str(r, 1, reason, text);
-        str(r, 2, submission, text);
+        str(r, 0, file, wrap);
+        str(r, 1, reason, wrap);
+        str(r, 2, submission, wrap);
+        fitHeight(r, UNREADABLE_WIDTH);
+    }
+
+    /**
+     * Sets the row as tall as its wrapped text needs. A streamed sheet cannot be auto-fitted, and LibreOffice keeps
+     * the default height of a row whose height is not written, so wrapped lines would print over the next row.
+     * The lines are estimated from the column widths (a CJK character takes two of a column's characters).
+     */
+    private static void fitHeight(SXSSFRow r, int[] widths) {
+        int lines = 1;
+        for (org.apache.poi.ss.usermodel.Cell c : r) {
+            if (!c.getCellStyle().getWrapText() || c.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) continue;
+            int room = Math.max(1, widths[c.getColumnIndex()]);
+            int n = 0;
+            for (String line : c.getStringCellValue().split("\n", -1)) {
+                n += Math.max(1, (ReportTexts.displayWidth(line) + room - 1) / room);
+            }
+            lines = Math.max(lines, n);
+        }
+        if (lines > 1) r.setHeightInPoints(Math.min(409f, LINE_POINTS * lines + 3));
     }
 
     /**
@@ -252,19 +294,93 @@ public final class XlsxReportWriter implements ReportSink {
         return l;
     }
 
-    private SXSSFSheet sheet(String name, String[] heads, int[] widths) {
+    private SXSSFSheet sheet(String name, String[] heads, int[] widths, boolean[] wraps) {
         SXSSFSheet sh = wb.createSheet(name);
         SXSSFRow r = sh.createRow(0);
         r.setHeightInPoints(30);
         for (int i = 0; i < heads.length; i++) {
             str(r, i, heads[i], head);
             sh.setColumnWidth(i, widths[i] * 256);
+            if (wraps[i]) sh.setDefaultColumnStyle(i, wrap);
         }
         sh.createFreezePane(0, 1);
-        sh.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        sh.getPrintSetup().setLandscape(true);
-        sh.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        SheetPrint.setUp(sh);
         return sh;
+    }
+
+    private static boolean[] wrap(int columns, int... wrapped) {
+        boolean[] out = new boolean[columns];
+        for (int c : wrapped) out[c] = true;
+        return out;
+    }
+
+    /**
+     * Under the units of 汇总 (rows 2..{@code lastUnitRow}+1): the totals (counts summed, review scores averaged, over
+     * the rows the filter shows), the findings by code family and their chart; the review scores below the pass
+     * mark and the error counts highlighted. The print area takes in the chart.
+     */
+    private void summaryFooter(List<Row> sorted, int lastUnitRow) {
+        String scores = col(REVIEW_COL) + "2:" + col(REVIEW_COL) + (lastUnitRow + 1);
+        if (passMark != null) {
+            SheetPrint.fillWhere(summary, scores, "AND(ISNUMBER(" + col(REVIEW_COL) + "2)," + col(REVIEW_COL) + "2<"
+                    + ReportTexts.number(passMark) + ")");
+        }
+        SheetPrint.boldRedAboveZero(summary, col(COUNT_COL) + "2:" + col(COUNT_COL) + (lastUnitRow + 1));
+
+        int at = lastUnitRow + 2; // one empty row under the units, outside the filter
+        SXSSFRow total = summary.createRow(at);
+        long unread = sorted.stream().filter(r -> r.status() == ReportTexts.Status.UNREADABLE).count();
+        str(total, 0, "合计", head);
+        str(total, 2, "共" + sorted.size() + "份，无法读取" + unread + "份", text);
+        long[] sums = new long[3];
+        for (Row r : sorted) {
+            sums[0] += r.errors();
+            sums[1] += r.warnings();
+            sums[2] += r.infos();
+        }
+        for (int i = 0; i < 3; i++) {
+            formula(total, COUNT_COL + i, "SUBTOTAL(109," + col(COUNT_COL + i) + "2:" + col(COUNT_COL + i) + (lastUnitRow + 1) + ")", sums[i]);
+        }
+        List<BigDecimal> reviewed = sorted.stream().map(Row::review).filter(java.util.Objects::nonNull).toList();
+        SXSSFRow average = summary.createRow(at + 1);
+        str(average, 0, "平均审核得分", head);
+        if (!reviewed.isEmpty()) {
+            double mean = reviewed.stream().mapToDouble(BigDecimal::doubleValue).average().orElseThrow();
+            formula(average, REVIEW_COL, "SUBTOTAL(101," + scores + ")", mean).setCellStyle(this.average);
+        }
+        if (passMark != null) {
+            str(average, 2, "审核得分低于" + ReportTexts.number(passMark) + "分（参数“审核合格分”）的以红色标出", wrap);
+            fitHeight(average, SUMMARY_WIDTH);
+        }
+
+        int header = at + 3;
+        SXSSFRow h = summary.createRow(header);
+        str(h, 0, "问题类别", head);
+        List<String> severities = FindingsByFamily.severityNames();
+        for (int i = 0; i < severities.size(); i++) str(h, COUNT_COL + i, severities.get(i), head);
+        List<String> names = families.names();
+        for (int f = 0; f < names.size(); f++) {
+            SXSSFRow r = summary.createRow(header + 1 + f);
+            str(r, 0, names.get(f), text);
+            for (int i = 0; i < severities.size(); i++) num(r, COUNT_COL + i, families.column(i)[f]);
+        }
+        int chartTop = header + names.size() + 2;
+        CellRangeAddress chartArea = new CellRangeAddress(chartTop, chartTop + CHART_ROWS - 1, 0, COUNT_COL + 2);
+        families.chart(wb.getXSSFWorkbook().getSheet(SUMMARY), header, 0, COUNT_COL, chartArea);
+        wb.setPrintArea(wb.getSheetIndex(summary), 0, SUMMARY_HEAD.length - 1, 0, chartArea.getLastRow());
+    }
+
+    private static String col(int c) {
+        return CellReference.convertNumToColString(c);
+    }
+
+    /** A formula with its result stored, so that a reader that does not recalculate shows the number too. */
+    private SXSSFCell formula(SXSSFRow r, int col, String formula, double value) {
+        SXSSFCell c = r.createCell(col);
+        c.setCellFormula(formula);
+        c.setCellValue(value);
+        c.setCellStyle(number);
+        return c;
     }
 
     private static void filter(SXSSFSheet sh, int columns, int lastRow) {
@@ -289,17 +405,22 @@ public final class XlsxReportWriter implements ReportSink {
         wrap.setWrapText(true);
         number = wb.createCellStyle();
         number.setVerticalAlignment(VerticalAlignment.TOP);
+        average = wb.createCellStyle();
+        average.setVerticalAlignment(VerticalAlignment.TOP);
+        average.setDataFormat(wb.createDataFormat().getFormat("0.0"));
         Font blue = wb.createFont();
         blue.setUnderline(Font.U_SINGLE);
         blue.setColor(IndexedColors.BLUE.getIndex());
         link = wb.createCellStyle();
         link.setFont(blue);
         link.setVerticalAlignment(VerticalAlignment.TOP);
+        link.setWrapText(true);
         Font red = wb.createFont();
         red.setColor(IndexedColors.DARK_RED.getIndex());
         bad = wb.createCellStyle();
         bad.setFont(red);
         bad.setVerticalAlignment(VerticalAlignment.TOP);
+        bad.setWrapText(true);
     }
 
     private static void str(SXSSFRow r, int col, String value, CellStyle style) {

@@ -556,7 +556,7 @@ public final class SelfEvalServer implements AutoCloseable {
 
     private static byte[] render(SelfEval engine, String format, List<SubmissionResult> results) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ReportSink sink = ReportSinks.create(format, out);
+        ReportSink sink = ReportSinks.create(format, out, engine.ruleBase());
         sink.begin(engine.tool(), engine.rulesInfo());
         for (SubmissionResult r : results) sink.submission(r);
         sink.end(CheckReport.Summary.of(results));

@@ -346,7 +346,7 @@ class MainTest {
         assertTrue(lines[0].startsWith("规则") && lines[0].contains("代码") && lines[0].contains("级别")
                 && lines[0].contains("文件"), list::toString);
         assertTrue(list.out().contains("每份报告都提示") && list.out().contains("TEST_ALWAYS")
-                && list.out().contains("WARNING"), list::toString);
+                && list.out().contains("警告") && !list.out().contains("WARNING"), list::toString);
     }
 
     @Test

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the case that depends on it fail (exit 1, the case named); a broken case table is exit 2.
  */
 class RulesTestCommandTest {
-    private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
+    private static final Pattern SUMMARY = Pattern.compile("(?m)^通过(\\d+)个，失败(\\d+)个$");
 
     @TempDir
     Path tmp;
@@ -50,6 +50,7 @@ class RulesTestCommandTest {
         assertTrue(run.out().contains("  通过  问题仅归因于经费不足：触发"), run::toString);
         assertFalse(run.out().contains("失败  "), run::toString);
         assertTrue(run.out().strip().endsWith(m.group(0)), "the summary line comes last: " + run);
+        assertFalse(run.out().contains("passed"), "one summary line, in Chinese: " + run);
     }
 
     @Test
@@ -149,7 +150,7 @@ class RulesTestCommandTest {
         CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
         assertEquals(0, run.exit(), run::toString);
         assertTrue(run.out().contains("  通过  完整报告"), run::toString);
-        assertTrue(run.out().contains("1 passed, 0 failed"), run::toString);
+        assertTrue(run.out().contains("通过1个，失败0个"), run::toString);
     }
 
     @Test

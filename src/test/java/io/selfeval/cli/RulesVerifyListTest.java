@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -169,7 +170,9 @@ class RulesVerifyListTest {
         assertTrue(lines[0].startsWith("规则") && lines[0].contains("代码") && lines[0].contains("问题名称") && lines[0].contains("级别")
                 && lines[0].contains("扣分") && lines[0].contains("文件"), run::toString);
         String row = List.of(lines).stream().filter(l -> l.startsWith("预算调整幅度大 ")).findFirst().orElseThrow();
-        assertTrue(row.matches("预算调整幅度大 +EXE_BUDGET_ADJUSTED +预算调整幅度大 +WARNING +不扣分 +rules/execution\\.drl"), row);
+        assertTrue(row.matches("预算调整幅度大 +EXE_BUDGET_ADJUSTED +预算调整幅度大 +警告 +不扣分 +rules/execution\\.drl"), row);
+        assertFalse(run.out().matches("(?s).*\\b(ERROR|WARNING|INFO)\\b.*"), "severities in Chinese: " + run);
+        assertTrue(run.out().contains(" 错误 "), run::toString);
         int at = List.of(lines).indexOf(row);
         assertTrue(lines[at + 1].startsWith("    全年预算数偏离年初预算数超过参数“预算调整阈值”"), lines[at + 1]);
         assertTrue(run.out().contains("没有规则的问题代码"), run::toString);
@@ -190,6 +193,7 @@ class RulesVerifyListTest {
         for (com.fasterxml.jackson.databind.JsonNode r : doc.path("rules")) {
             assertTrue(codes.containsKey(r.path("code").asText()), r::toString);
             assertTrue(r.path("file").asText().endsWith(".drl"), r::toString);
+            assertTrue(Set.of("ERROR", "WARNING", "INFO").contains(r.path("severity").asText()), "machine values in JSON: " + r);
             // Each rule is listed under its code.
             boolean listed = false;
             for (com.fasterxml.jackson.databind.JsonNode name : codes.get(r.path("code").asText()).path("rules")) {

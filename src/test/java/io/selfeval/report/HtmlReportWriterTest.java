@@ -57,6 +57,9 @@ class HtmlReportWriterTest {
             int next = html.indexOf("</section>", at);
             assertTrue(at > 0, r.getFile());
             String section = html.substring(at, next);
+            ReportTexts.Status status = ReportTexts.status(r);
+            assertTrue(section.contains("<span class=\"tag" + (status.needsAttention() ? " bad" : "") + "\">" + status.words()
+                    + "</span></h2>"), () -> r.getFile() + " says " + status.words());
             assertTrue(section.contains(escape(r.getUnit() != null ? r.getUnit() : r.getFile())), r.getFile());
             assertTrue(section.contains(escape(r.getFile())), r.getFile());
             for (Finding f : r.getFindings()) {
@@ -73,6 +76,8 @@ class HtmlReportWriterTest {
         // The damaged file's name is escaped, never raw markup.
         assertTrue(html.contains("损坏&lt;附件&gt;&amp;&quot;副本&quot;.docx"));
         assertFalse(html.contains("<附件>"));
+        assertFalse(html.contains(">正常<"), "no submission is called 正常");
+        assertTrue(html.contains(">已检查，有错误</span>"), "a seed with errors says so");
     }
 
     @Test

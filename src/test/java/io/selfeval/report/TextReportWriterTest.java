@@ -21,8 +21,8 @@ class TextReportWriterTest {
     }
 
     @Test
-    void headerLineNamesFileUnitYearScoreAndCounts() throws IOException {
-        assertTrue(text().contains("【fixtures/seeds/000.txt】单位：岳阳市君山区人民政府办公室；年度：2024；"
+    void headerLineNamesFileStatusUnitYearScoreAndCounts() throws IOException {
+        assertTrue(text().contains("【fixtures/seeds/000.txt】已检查，有错误；单位：岳阳市君山区人民政府办公室；年度：2024；"
                 + "自评得分：报告98.85，复算98.85；错误1条，警告1条，提示0条\n"), text());
     }
 
@@ -44,6 +44,8 @@ class TextReportWriterTest {
         String text = text();
         assertTrue(text.contains("【missing.txt】无法读取：文件或文件夹不存在"), text);
         assertTrue(text.contains("[错误] PARSE_UNREADABLE"), text);
+        assertTrue(text.contains("依据：原因：文件或文件夹不存在"), "an unreadable file's reason is no 偏差原因: " + text);
+        assertFalse(text.contains("偏差原因"), text);
     }
 
     @Test

@@ -5,12 +5,17 @@ import io.selfeval.model.Finding;
 import io.selfeval.model.Review;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
+import io.selfeval.testing.Checks;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +52,7 @@ class XlsxReportWriterTest {
     static void write() throws IOException {
         batch = MixedBatch.build(tmp);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        batch.writeTo(new XlsxReportWriter(bytes));
+        batch.writeTo(ReportSinks.create("xlsx", bytes, Checks.rules()));
         wb = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()));
     }
 
@@ -78,22 +83,26 @@ class XlsxReportWriterTest {
             assertTrue(sh.getCTWorksheet().isSetAutoFilter(), sh.getSheetName());
             String ref = sh.getCTWorksheet().getAutoFilter().getRef();
             int lastCol = header(sh).size() - 1;
-            assertEquals("A1:" + CellReference.convertNumToColString(lastCol) + Math.max(1, sh.getLastRowNum() + 1), ref,
+            int dataRows = i == 0 ? batch.results.size() : sh.getLastRowNum();
+            assertEquals("A1:" + CellReference.convertNumToColString(lastCol) + Math.max(1, dataRows + 1), ref,
                     sh.getSheetName());
-            assertTrue(sh.getColumnWidth(0) > 20 * 256, "column width set: " + sh.getSheetName());
+            assertTrue(sh.getColumnWidth(0) >= 20 * 256, "column width set: " + sh.getSheetName());
         }
     }
 
     @Test
     void oneSummaryRowPerSubmissionSortedByReviewScoreWithNumericCells() {
         XSSFSheet sh = wb.getSheet("汇总");
-        assertEquals(batch.results.size(), sh.getLastRowNum(), "one row per submission");
+        int units = batch.results.size();
+        assertNull(sh.getRow(units + 1), "one row per submission, then an empty row before the totals");
+        assertEquals("合计", sh.getRow(units + 2).getCell(0).getStringCellValue());
         Map<String, SubmissionResult> byFile = new HashMap<>();
         for (SubmissionResult r : batch.results) byFile.put(r.getFile(), r);
         List<String> seen = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
         Double previous = null;
         boolean blanks = false;
-        for (int i = 1; i <= sh.getLastRowNum(); i++) {
+        for (int i = 1; i <= units; i++) {
             Row row = sh.getRow(i);
             String file = row.getCell(2).getStringCellValue().split("\n")[0];
             SubmissionResult r = byFile.get(file);
@@ -129,12 +138,16 @@ class XlsxReportWriterTest {
                         (int) List.of(10, 11, 12).stream().filter(c -> row.getCell(c) != null
                                 && !row.getCell(c).getStringCellValue().isBlank()).count(), file);
             }
-            assertEquals(r.isUnreadable() ? (r.getReview() == null ? "无法读取" : "部分文件无法读取") : null,
-                    r.isUnreadable() ? row.getCell(3).getStringCellValue() : null);
+            assertEquals(ReportTexts.status(r).words(), row.getCell(3).getStringCellValue(), file);
+            if (r.isUnreadable() && r.getFiles().size() == 1) assertEquals("无法读取", row.getCell(3).getStringCellValue(), file);
+            if (!r.isUnreadable() && r.count(Severity.ERROR) > 0) assertEquals("已检查，有错误", row.getCell(3).getStringCellValue(), file);
+            statuses.add(row.getCell(3).getStringCellValue());
         }
         assertEquals(batch.results.stream().map(SubmissionResult::getFile).sorted().toList(),
                 seen.stream().sorted().toList(), "every submission once");
         assertTrue(previous != null, "some submissions have a review score");
+        assertTrue(statuses.containsAll(List.of("无法读取", "已检查，有错误")), statuses::toString);
+        assertFalse(statuses.contains("正常"), statuses::toString);
     }
 
     @Test
@@ -248,6 +261,139 @@ class XlsxReportWriterTest {
             assertEquals("支出超预算", one.getSheet("问题清单").getRow(1).getCell(4).getStringCellValue());
             assertEquals("'汇总'!A2", one.getSheet("问题清单").getRow(1).getCell(0).getHyperlink().getAddress());
         }
+    }
+
+    @Test
+    void everySheetPrintsOnA4LandscapeOnePageWideWithItsHeaderOnEveryPage() {
+        for (int i = 0; i < 4; i++) {
+            XSSFSheet sh = wb.getSheetAt(i);
+            String name = sh.getSheetName();
+            assertEquals(PrintSetup.A4_PAPERSIZE, sh.getPrintSetup().getPaperSize(), name);
+            assertTrue(sh.getPrintSetup().getLandscape(), name);
+            assertTrue(sh.getFitToPage(), name);
+            assertEquals(1, sh.getPrintSetup().getFitWidth(), name + ": one page wide");
+            assertEquals(0, sh.getPrintSetup().getFitHeight(), name + ": as many pages tall as needed");
+            assertEquals("1:1", sh.getRepeatingRows().formatAsString(), name + ": header row on every page");
+            for (int c = 0; c < header(sh).size(); c++) {
+                assertTrue(sh.getColumnWidth(c) <= 60 * 256, name + " column " + c + " is capped");
+            }
+        }
+        // Long text wraps, and its row is made tall enough for it.
+        XSSFSheet findings = wb.getSheet("问题清单");
+        Row longest = null;
+        for (int i = 1; i <= findings.getLastRowNum(); i++) {
+            Row r = findings.getRow(i);
+            if (longest == null || r.getCell(5).getStringCellValue().length() > longest.getCell(5).getStringCellValue().length()) longest = r;
+        }
+        assertNotNull(longest);
+        assertTrue(longest.getCell(5).getCellStyle().getWrapText(), "the message wraps");
+        assertTrue(longest.getCell(8).getCellStyle().getWrapText(), "the evidence wraps");
+        assertTrue(longest.getHeightInPoints() > 2 * findings.getDefaultRowHeightInPoints(),
+                "a long message's row has room for its lines: " + longest.getHeightInPoints());
+        assertFalse(findings.getRow(1).getCell(3).getCellStyle().getWrapText(), "a code is never broken");
+    }
+
+    @Test
+    void reviewScoresBelowThePassMarkAndErrorRowsAreHighlighted() {
+        int units = batch.results.size();
+        double passMark = Checks.rules().parameters().num("审核合格分").doubleValue();
+        assertEquals(List.of("G2:G" + (units + 1) + " AND(ISNUMBER(G2),G2<" + ReportTexts.number(passMark) + ")",
+                "H2:H" + (units + 1) + " 0"), rules(wb.getSheet("汇总")), "the pass mark comes from the 参数 table");
+        XSSFSheet findings = wb.getSheet("问题清单");
+        assertEquals(List.of("A2:K" + (findings.getLastRowNum() + 1) + " $C2=\"错误\""), rules(findings));
+        assertTrue(findings.getSheetConditionalFormatting().getConditionalFormattingAt(0).getRule(0)
+                .getPatternFormatting() != null, "ERROR rows are filled");
+    }
+
+    @Test
+    void thePassMarkIsAParameterOfTheWriter() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        batch.writeTo(new XlsxReportWriter(bytes, new java.math.BigDecimal("85")));
+        try (XSSFWorkbook other = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertTrue(rules(other.getSheet("汇总")).get(0).endsWith("G2<85)"), rules(other.getSheet("汇总")).toString());
+        }
+        bytes.reset();
+        batch.writeTo(new XlsxReportWriter(bytes));
+        try (XSSFWorkbook none = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertTrue(rules(none.getSheet("汇总")).stream().noneMatch(r -> r.contains("ISNUMBER")), "no pass mark, no highlight");
+        }
+    }
+
+    @Test
+    void summaryCarriesTotalsAndAChartOfFindingsByFamily() {
+        XSSFSheet sh = wb.getSheet("汇总");
+        int units = batch.results.size();
+        Row total = sh.getRow(units + 2);
+        long[] expected = {0, 0, 0};
+        for (SubmissionResult r : batch.results) {
+            expected[0] += r.count(Severity.ERROR);
+            expected[1] += r.count(Severity.WARNING);
+            expected[2] += r.count(Severity.INFO);
+        }
+        for (int i = 0; i < 3; i++) {
+            Cell c = total.getCell(7 + i);
+            String column = CellReference.convertNumToColString(7 + i);
+            assertEquals(CellType.FORMULA, c.getCellType());
+            assertEquals("SUBTOTAL(109," + column + "2:" + column + (units + 1) + ")", c.getCellFormula());
+            assertEquals(expected[i], c.getNumericCellValue(), 1e-9, "stored result of " + c.getCellFormula());
+        }
+        Row average = sh.getRow(units + 3);
+        assertEquals("平均审核得分", average.getCell(0).getStringCellValue());
+        assertEquals("SUBTOTAL(101,G2:G" + (units + 1) + ")", average.getCell(6).getCellFormula());
+
+        // The table of findings by family, every family of finding-codes.md, counts by severity.
+        int header = units + 5;
+        assertEquals(List.of("问题类别", "错误", "警告", "提示"), List.of(sh.getRow(header).getCell(0).getStringCellValue(),
+                sh.getRow(header).getCell(7).getStringCellValue(), sh.getRow(header).getCell(8).getStringCellValue(),
+                sh.getRow(header).getCell(9).getStringCellValue()));
+        int families = ReportTexts.FAMILIES.size();
+        long tabled = 0;
+        for (int f = 0; f < families; f++) {
+            Row r = sh.getRow(header + 1 + f);
+            String family = ReportTexts.FAMILIES.get(f);
+            assertEquals(ReportTexts.familyName(family) + " " + family, r.getCell(0).getStringCellValue());
+            long errors = batch.results.stream().flatMap(x -> x.getFindings().stream())
+                    .filter(x -> x.getSeverity() == Severity.ERROR && ReportTexts.family(x.getCode()).equals(family)).count();
+            assertEquals(errors, r.getCell(7).getNumericCellValue(), 1e-9, family);
+            for (int c = 7; c <= 9; c++) tabled += (long) r.getCell(c).getNumericCellValue();
+        }
+        assertEquals(expected[0] + expected[1] + expected[2], tabled, "every finding counted once");
+
+        // The chart draws that table: the families as categories, one series per severity.
+        List<XSSFChart> charts = sh.getDrawingPatriarch().getCharts();
+        assertEquals(1, charts.size());
+        List<XDDFChartData> data = charts.get(0).getChartSeries();
+        assertEquals(1, data.size());
+        assertTrue(data.get(0) instanceof XDDFBarChartData);
+        assertEquals(3, data.get(0).getSeriesCount());
+        int first = header + 2, last = header + 1 + families; // 1-based rows of the table's data
+        for (int i = 0; i < 3; i++) {
+            XDDFChartData.Series s = data.get(0).getSeries(i);
+            String column = CellReference.convertNumToColString(7 + i);
+            assertEquals("汇总!$" + column + "$" + first + ":$" + column + "$" + last, s.getValuesData().getDataRangeReference());
+            assertEquals("汇总!$A$" + first + ":$A$" + last, s.getCategoryData().getDataRangeReference());
+            assertEquals(families, s.getValuesData().getPointCount());
+        }
+        // The print area takes in the chart under the table.
+        String area = wb.getPrintArea(0);
+        assertNotNull(area);
+        var frame = (org.apache.poi.xssf.usermodel.XSSFGraphicFrame) sh.getDrawingPatriarch().getShapes().get(0);
+        int chartBottom = frame.getAnchor().getRow2(); // exclusive, 0-based: the chart's last row, 1-based
+        assertTrue(chartBottom > last, "chart under the table");
+        assertTrue(area.endsWith("$M$" + chartBottom), area + " takes in the chart ending at row " + chartBottom);
+    }
+
+    /** Each conditional format of a sheet as "RANGE FORMULA". */
+    private static List<String> rules(XSSFSheet sh) {
+        List<String> out = new ArrayList<>();
+        var cf = sh.getSheetConditionalFormatting();
+        for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
+            var f = cf.getConditionalFormattingAt(i);
+            for (int r = 0; r < f.getNumberOfRules(); r++) {
+                out.add(f.getFormattingRanges()[0].formatAsString() + " " + f.getRule(r).getFormula1());
+            }
+        }
+        return out;
     }
 
     private static void numeric(Row row, int col, double value, String what) {
