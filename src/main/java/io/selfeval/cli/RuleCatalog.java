@@ -2,6 +2,7 @@ package io.selfeval.cli;
 
 import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Severity;
+import io.selfeval.report.Html;
 import io.selfeval.rules.CodeInfo;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.rules.RuleBase.RuleInfo;
@@ -256,8 +257,8 @@ final class RuleCatalog {
         return sb.toString();
     }
 
+    /** Shorthand for {@link Html#escape}, the escaping every page of the tool shares. */
     private static String h(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 }
