@@ -2,7 +2,6 @@ package io.selfeval.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -164,16 +163,16 @@ public final class SelfEvalServer implements AutoCloseable {
             return t;
         });
         this.app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.startupWatcherEnabled = false;
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
             // A known path asked with the wrong method (GET /api/check) is 405 with Allow, not 404.
             cfg.http.prefer405over404 = true;
             cfg.jetty.multipartConfig.cacheDirectory(multipartDir.toString());
             cfg.jetty.multipartConfig.maxFileSize(o.maxUploadBytes, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(o.maxUploadBytes + MULTIPART_SLACK, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(256 * 1024, SizeUnit.BYTES);
-            routes(cfg.routes);
         });
+        routes();
     }
 
     /**
@@ -225,7 +224,7 @@ public final class SelfEvalServer implements AutoCloseable {
         }
     }
 
-    private void routes(RoutesConfig app) {
+    private void routes() {
         app.before(SecurityHeaders::common);
         app.before("/api/*", ctx -> {
             ctx.header("Cache-Control", "no-store");
@@ -439,7 +438,6 @@ public final class SelfEvalServer implements AutoCloseable {
         } catch (Exception e) { // Jetty's IOException/ServletException come through Kotlin unchecked
             if (exceedsLimit(e)) throw tooLarge();
             LOG.debug("无法解析上传内容", e);
-            drainRequest(ctx);
             throw new ApiError(400, "上传内容无法解析（multipart 格式有误）");
         }
         if (files.isEmpty()) throw new ApiError(400, "没有收到文件：请上传报告文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt）或 .zip");
@@ -474,20 +472,6 @@ public final class SelfEvalServer implements AutoCloseable {
         }
         if (saved == 0 && refused.isEmpty()) throw new ApiError(400, "没有收到文件");
         return archives;
-    }
-
-    /**
-     * Reads what is left of a request the multipart parser gave up on (at most the upload limit), so the client gets
-     * the 400: Jetty 12 closes a connection with unread content, and a client still sending may lose the answer.
-     */
-    private void drainRequest(Context ctx) {
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] buf = new byte[8192];
-            long left = options.maxUploadBytes + MULTIPART_SLACK;
-            for (int n; left > 0 && (n = in.read(buf)) >= 0; ) left -= n;
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("读取剩余上传内容失败", e);
-        }
     }
 
     private static String preview(String name) {
