@@ -4,8 +4,12 @@ import io.selfeval.model.Finding;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.read.TempFiles;
 import io.selfeval.rules.RuleBase;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -118,14 +122,14 @@ public final class RuleTests {
         } catch (IOException e) {
             throw new CaseFileException(List.of(table + "：无法读取（" + e.getMessage() + "）"));
         }
-        List<List<String>> rows = Csv.parse(text);
+        List<Row> rows = Csv.parse(text, table.toString());
         List<String> problems = new ArrayList<>();
         Map<String, Integer> columns = null;
         List<Case> cases = new ArrayList<>();
         Path base = table.toAbsolutePath().getParent();
         for (int i = 0; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            String where = table + " 第" + Csv.lineOf(text, i) + "行";
+            List<String> row = rows.get(i).cells();
+            String where = table + " 第" + rows.get(i).line() + "行";
             if (row.stream().allMatch(String::isBlank) || row.get(0).strip().startsWith("#")) continue;
             if (columns == null) {
                 columns = header(row, where, problems);
@@ -134,7 +138,7 @@ public final class RuleTests {
             }
             String name = cell(row, columns.get(NAME));
             String inputCell = cell(row, columns.get(INPUT));
-            String caseName = name.isEmpty() ? "第" + Csv.lineOf(text, i) + "行" : name;
+            String caseName = name.isEmpty() ? "第" + rows.get(i).line() + "行" : name;
             if (inputCell.isEmpty()) {
                 problems.add(where + "（" + caseName + "）：没有填写“" + INPUT + "”");
                 continue;
@@ -287,60 +291,43 @@ public final class RuleTests {
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
-    /** A small CSV reader: comma separated, double quotes around cells with commas, quotes ("") or line breaks. */
+    /** A row of a case table and the 1-based line it starts on (a quoted cell may span lines). */
+    record Row(List<String> cells, int line) {
+    }
+
+    /**
+     * Reads a case table with commons-csv: comma separated, double quotes around cells with commas, quotes ("") or
+     * line breaks, spaces around a cell dropped, blank lines kept as blank rows (skipped by the caller, but counted).
+     * Lines starting with # are comments, so a stray quote there does not spoil the rows after it.
+     */
     static final class Csv {
+        private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+                .setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).setCommentMarker('#').get();
+
         private Csv() {
         }
 
-        static List<List<String>> parse(String text) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"') {
-                        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        cell.append(ch);
-                    }
-                } else if (ch == '"' && cell.toString().isBlank()) {
-                    cell.setLength(0);
-                    quoted = true;
-                } else if (ch == ',') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                } else {
-                    cell.append(ch);
+        /** The rows of the table; a quote that is not closed or not followed by a comma is a problem at its line. */
+        static List<Row> parse(String text, String table) throws CaseFileException {
+            List<Row> rows = new ArrayList<>();
+            long lastLine = 0;
+            try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+                for (CSVRecord r : parser) {
+                    // the parser stands on the record's last line; a quoted cell may have carried it over several
+                    lastLine = parser.getCurrentLineNumber();
+                    long breaks = r.stream().mapToLong(Csv::lineBreaks).sum();
+                    rows.add(new Row(r.toList(), (int) Math.max(1, lastLine - breaks)));
                 }
-            }
-            if (cell.length() > 0 || !row.isEmpty()) {
-                row.add(cell.toString());
-                rows.add(row);
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                throw new CaseFileException(List.of(table + " 第" + (lastLine + 1) + "行起：引号不成对（含逗号、引号或换行的单元格应整个用英文"
+                        + "双引号括起，单元格中的双引号写成两个 \"\"）"));
             }
             return rows;
         }
 
-        /** The 1-based line where row i starts (rows may span lines inside quotes). */
-        static int lineOf(String text, int rowIndex) {
-            List<List<String>> rows = parse(text);
-            int line = 1;
-            for (int r = 0; r < rowIndex && r < rows.size(); r++) {
-                line += 1 + (int) rows.get(r).stream().mapToLong(c -> c.chars().filter(ch -> ch == '\n').count()).sum();
-            }
-            return line;
+        /** Line breaks in a cell: \r\n, \n and \r each count once, as the parser counts lines. */
+        private static long lineBreaks(String cell) {
+            return cell.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
         }
     }
 }

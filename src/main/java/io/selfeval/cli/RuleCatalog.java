@@ -2,6 +2,7 @@ package io.selfeval.cli;
 
 import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Severity;
+import io.selfeval.report.Html;
 import io.selfeval.rules.CodeInfo;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.rules.RuleBase.RuleInfo;
@@ -15,16 +16,17 @@ import java.util.Map;
 /**
  * The rule catalog of {@code rules list}: every rule with its code, the code's Chinese name and explanation (问题代码表),
  * the rule's own description, its severity and file, and the deduction its code carries (扣分对照表). As text for the
- * terminal, and as Markdown or self-contained HTML for staff to print.
+ * terminal, and as Markdown or self-contained HTML for staff to print; as data for {@code rules list --format json} and
+ * the service's {@code GET /api/rules}, which both take it from here.
  */
-final class RuleCatalog {
+public final class RuleCatalog {
     private final RuleBase rules;
     private final String dirName;
     private final Map<String, CodeInfo> codes = new LinkedHashMap<>();
     private final Map<String, List<RuleInfo>> rulesByCode = new LinkedHashMap<>();
     private final List<RuleInfo> withoutKnownCode = new ArrayList<>();
 
-    RuleCatalog(RuleBase rules, String dirName) {
+    public RuleCatalog(RuleBase rules, String dirName) {
         this.rules = rules;
         this.dirName = dirName;
         for (CodeInfo c : rules.codes()) codes.put(c.code(), c);
@@ -41,7 +43,7 @@ final class RuleCatalog {
      * The catalog as data ({@code rules list --format json}): the keys of {@code GET /api/rules} for the rules and
      * codes (so a script reads either the same way), each code with its explanation, deductions and rules.
      */
-    Map<String, Object> data() {
+    public Map<String, Object> data() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dir", dirName);
         out.put("fingerprint", rules.fingerprint());
@@ -256,8 +258,8 @@ final class RuleCatalog {
         return sb.toString();
     }
 
+    /** Shorthand for {@link Html#escape}, the escaping every page of the tool shares. */
     private static String h(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 }

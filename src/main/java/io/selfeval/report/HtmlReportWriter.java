@@ -404,25 +404,9 @@ public final class HtmlReportWriter implements ReportSink {
         sb.append("</td></tr>\n");
     }
 
-    /** HTML-escapes text for element content and quoted attributes; drops control characters HTML does not allow. */
+    /** Shorthand for {@link Html#escape}, the escaping every page of the tool shares. */
     static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) sb.append(' ');
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
+        return Html.escape(s);
     }
 
     private static final String CSS = """

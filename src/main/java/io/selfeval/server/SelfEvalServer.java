@@ -6,6 +6,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.selfeval.api.SelfEval;
+import io.selfeval.cli.RuleCatalog;
 import io.selfeval.read.TempFiles;
 import io.selfeval.check.AbandonedWork;
 import io.selfeval.check.Checker;
@@ -310,37 +311,14 @@ public final class SelfEvalServer implements AutoCloseable {
         ctx.contentType(JSON_TYPE).result(json(out));
     }
 
+    /** GET /api/rules: the catalog of {@code rules list --format json}, with when it was loaded and the last edit's errors. */
     private void rulesInfo(Context ctx) {
         SelfEval current = rules.current();
-        RuleBase rb = current.ruleBase();
         RulesReloader.Attempt last = rules.lastAttempt();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("dir", current.rulesInfo().dir());
-        out.put("fingerprint", rb.fingerprint());
-        out.put("count", rb.ruleCount());
+        Map<String, Object> out = new LinkedHashMap<>(new RuleCatalog(current.ruleBase(), current.rulesInfo().dir()).data());
         out.put("loadedAt", rules.loadedAt().toString());
-        List<Map<String, Object>> catalog = new ArrayList<>();
-        for (RuleBase.RuleInfo r : rb.catalog()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("code", r.code());
-            m.put("severity", r.severity());
-            m.put("file", r.file());
-            m.put("description", r.description());
-            catalog.add(m);
-        }
-        out.put("rules", catalog);
         // The page shows evidence under the same Chinese names as the text, workbook and HTML reports.
         out.put("evidenceLabels", io.selfeval.report.ReportTexts.evidenceLabels());
-        List<Map<String, Object>> codes = new ArrayList<>();
-        for (io.selfeval.rules.CodeInfo c : rb.codes()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", c.code());
-            m.put("name", c.name());
-            m.put("severity", c.severity() == null ? null : c.severity().name());
-            codes.add(m);
-        }
-        out.put("codes", codes);
         out.put("errors", last.problems());
         out.put("errorsAt", last.problems().isEmpty() ? null : last.at().toString());
         ctx.contentType(JSON_TYPE).result(json(out));

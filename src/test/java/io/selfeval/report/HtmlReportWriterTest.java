@@ -163,7 +163,7 @@ class HtmlReportWriterTest {
         for (String raw : List.of("<sec>", "<表>", "<行>", "<列>", "<原文>", "<项>", "<理由>", "<f>", "<t>", "<v>", "<d>", "<fp>")) {
             assertFalse(page.contains(raw), raw);
         }
-        assertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assertTrue(page.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"));
         assertTrue(page.contains("合计 &lt; 分项 &amp; &quot;引号&quot; &lt;/td&gt;&lt;img src=x onerror=alert(1)&gt;"));
         assertTrue(page.contains("&lt;理由&gt;&amp;"));
     }
@@ -185,7 +185,7 @@ class HtmlReportWriterTest {
     /** HTML escaping written out independently of the writer. */
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+                .replace("'", "&apos;");
     }
 
     private static int count(String s, String what) {
