@@ -97,27 +97,27 @@ class DocxStreamingDifferentialTest {
     @Test
     void theBenchCorpus() throws Exception {
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
-        Corpus.Stats stats = Corpus.generate(corpus, 60, 1);
+        Corpus.Stats stats = Corpus.generate(corpus, 40, 1);
         int n = 0;
         for (Path p : stats.files()) {
             if (!p.toString().endsWith(".docx")) continue;
             assertSame(p);
             n++;
         }
-        assertEquals(30, n);
+        assertEquals(20, n);
     }
 
     @Test
-    void fourHundredRandomDocuments() throws Exception {
+    void threeHundredRandomDocuments() throws Exception {
         int read = 0;
-        for (long seed = 1; seed <= 400; seed++) {
+        for (long seed = 1; seed <= 300; seed++) {
             Path file = dir.resolve("random-" + seed + ".docx");
             RandomDocx.write(seed, file);
             assertSame(file);
             if (!new DocxReader().read(file).blocks().isEmpty()) read++;
             Files.delete(file);
         }
-        assertTrue(read > 300, "most random documents have text: " + read);
+        assertTrue(read > 220, "most random documents have text: " + read);
     }
 
     /** Named fix: a text box holding a table with a cell in custom XML (XWPF types every w:t in a run's pictures). */
@@ -163,7 +163,7 @@ class DocxStreamingDifferentialTest {
         List<Path> good = new ArrayList<>();
         for (String id : List.of("002", "003")) good.add(OfficeRenderings.docx(id, dir.resolve("good-" + id), new WordFeatures(true, true)));
         int refusedAlike = 0, readAlike = 0, fixed = 0;
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 200; i++) {
             Path original = good.get(i % good.size());
             Damage.Damaged d = Damage.apply(Files.readAllBytes(original), random, 200_000);
             Path file = Files.write(dir.resolve("damaged-" + i + ".docx"), d.bytes());
@@ -181,7 +181,18 @@ class DocxStreamingDifferentialTest {
             }
             Files.delete(file);
         }
-        assertTrue(refusedAlike > 50 && readAlike > 10, "refused alike " + refusedAlike + ", read alike " + readAlike + ", fixed " + fixed);
+        assertTrue(refusedAlike > 40 && readAlike > 5, "refused alike " + refusedAlike + ", read alike " + readAlike + ", fixed " + fixed);
+    }
+
+    /** POI's zip-bomb limit holds on the streamed part: a 4-million-character paragraph packs too tightly for it. */
+    @Test
+    void aParagraphPackedLikeAZipBombIsRefusedByBoth() throws Exception {
+        Path file = dir.resolve("huge.docx");
+        Word.save(Word.withBody("<w:p><w:r><w:t>" + "其中：基本支出12.3万元、".repeat(300_000) + "</w:t></w:r></w:p>"), file);
+        Outcome xwpf = Outcome.of(() -> new XwpfDocxReader().read(file), file);
+        Outcome streaming = Outcome.of(() -> new DocxReader().read(file), file);
+        assertEquals("Word 文件解压后体积异常（疑似压缩炸弹），已拒绝读取", streaming.reason);
+        assertEquals(xwpf.toString(), streaming.toString());
     }
 
     /** A reader's result as the reviewer would see it: the document's dump, or the Chinese reason it was refused. */
