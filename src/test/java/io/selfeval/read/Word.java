@@ -53,6 +53,18 @@ final class Word {
         }
     }
 
+    /** A document whose body is this raw XML (namespaces of {@link #NS} declared), as POI saves it. */
+    static XWPFDocument withBody(String bodyXml) {
+        XWPFDocument doc = new XWPFDocument();
+        try {
+            doc.getDocument().set(org.openxmlformats.schemas.wordprocessingml.x2006.main.DocumentDocument.Factory
+                    .parse("<w:document " + NS + "><w:body>" + bodyXml + "</w:body></w:document>").getDocument());
+        } catch (XmlException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return doc;
+    }
+
     /** A paragraph from raw body XML (namespaces of {@link #NS} declared). */
     static void rawParagraph(XWPFDocument doc, String pXml) {
         try {
