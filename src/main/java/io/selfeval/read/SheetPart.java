@@ -3,9 +3,7 @@ package io.selfeval.read;
 import io.selfeval.document.Cancellation;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -22,7 +20,6 @@ import java.util.TreeMap;
  * second row or cell at the same place replaces the first.
  */
 final class SheetPart {
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
 
     /** A {@code <col>}: columns min..max (1-based) and their default style. */
     record ColumnStyle(long min, long max, int style) {
@@ -39,7 +36,7 @@ final class SheetPart {
     static SheetPart read(InputStream in) throws IOException {
         SheetPart part = new SheetPart();
         try {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
+            XMLStreamReader x = XmlParts.reader(in);
             try {
                 part.parse(x);
             } finally {

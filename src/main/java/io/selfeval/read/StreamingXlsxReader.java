@@ -7,17 +7,15 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.SAXException;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -36,7 +34,6 @@ import java.util.Set;
  * user model, whose evaluator works it out ({@link #read} says so by returning null).
  */
 final class StreamingXlsxReader {
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
     private static final String RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     /** The relationships whose parts the user model reads as sheets (XSSFSheet and its chart-sheet subclass). */
     private static final Set<String> SHEET_RELATIONS = Set.of(XSSFRelation.WORKSHEET.getRelation(), XSSFRelation.CHARTSHEET.getRelation());
@@ -91,7 +88,8 @@ final class StreamingXlsxReader {
             if (rel == null || rel.getTargetMode() == TargetMode.EXTERNAL || !SHEET_RELATIONS.contains(rel.getRelationshipType())) {
                 return null;
             }
-            return workbook.getRelatedPart(rel);
+            // null when the part is missing (a damaged file): the user model skips such a sheet too
+            return workbook.getPackage().getPart(PackagingURIHelper.createPartName(rel.getTargetURI()));
         } catch (InvalidFormatException e) {
             throw new IOException("工作表“" + entry.name() + "”无法打开：" + e.getMessage(), e);
         }
@@ -101,8 +99,7 @@ final class StreamingXlsxReader {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) return null;
         try {
-            // without phonetic guides (rPh), as the user model's strings
-            return new ReadOnlySharedStringsTable(parts.get(0), false);
+            return new QuietSharedStrings(parts.get(0));
         } catch (SAXException e) {
             throw new IOException("共享字符串表无法解析：" + e.getMessage(), e);
         }
@@ -122,7 +119,7 @@ final class StreamingXlsxReader {
     private static boolean sheets(InputStream in, List<SheetEntry> out) throws IOException {
         boolean date1904 = false;
         try {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
+            XMLStreamReader x = XmlParts.reader(in);
             while (x.hasNext()) {
                 if (x.next() != XMLStreamConstants.START_ELEMENT) continue;
                 if (x.getLocalName().equals("workbookPr")) {
