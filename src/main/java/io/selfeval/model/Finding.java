@@ -7,11 +7,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a rule found: code, severity, the rule and its file, a Chinese message, where, and the figures that prove it. */
-@JsonPropertyOrder({"code", "severity", "rule", "ruleFile", "message", "location", "evidence", "deduction"})
+/**
+ * What a rule found: code (and its Chinese name from the code table, once the checker has named it), severity, the rule and
+ * its file, a Chinese message, where, and the figures that prove it.
+ */
+@JsonPropertyOrder({"code", "name", "severity", "rule", "ruleFile", "message", "location", "evidence", "deduction"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Finding {
     private final String code;
+    private final String name;
     private final Severity severity;
     private final String rule;
     private final String ruleFile;
@@ -22,7 +26,13 @@ public final class Finding {
 
     public Finding(String code, Severity severity, String rule, String ruleFile, String message, Location location,
                    Map<String, Object> evidence, Deduction deduction) {
+        this(code, null, severity, rule, ruleFile, message, location, evidence, deduction);
+    }
+
+    private Finding(String code, String name, Severity severity, String rule, String ruleFile, String message,
+                    Location location, Map<String, Object> evidence, Deduction deduction) {
         this.code = code;
+        this.name = name;
         this.severity = severity;
         this.rule = rule;
         this.ruleFile = ruleFile;
@@ -33,6 +43,8 @@ public final class Finding {
     }
 
     public String getCode() { return code; }
+    /** The code's Chinese name from the rules folder's code table; null until named, or for a code it lacks. */
+    public String getName() { return name; }
     public Severity getSeverity() { return severity; }
     public String getRule() { return rule; }
     public String getRuleFile() { return ruleFile; }
@@ -42,6 +54,10 @@ public final class Finding {
     public Deduction getDeduction() { return deduction; }
 
     public Finding withDeduction(Deduction d) {
-        return new Finding(code, severity, rule, ruleFile, message, location, evidence, d);
+        return new Finding(code, name, severity, rule, ruleFile, message, location, evidence, d);
+    }
+
+    public Finding withName(String n) {
+        return new Finding(code, n, severity, rule, ruleFile, message, location, evidence, deduction);
     }
 }
