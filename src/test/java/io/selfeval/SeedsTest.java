@@ -413,7 +413,7 @@ class SeedsTest {
 
     private static Recognition recognize(String seed) {
         try {
-            return Recognizer.recognize(new TextReader().read(seedFile(seed)));
+            return Recognizer.recognize(new TextReader().read(seedFile(seed)), io.selfeval.testing.Checks.rules().vocabulary());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (io.selfeval.read.UnreadableException e) {

@@ -148,7 +148,7 @@ public final class Checker {
         List<String> files = submission.fileNames();
         try {
             SubmissionReader.Result read = SubmissionReader.read(submission);
-            Recognition rec = Recognizer.recognize(read.document());
+            Recognition rec = Recognizer.recognize(read.document(), rules.vocabulary());
             List<Finding> findings = new ArrayList<>();
             for (SubmissionReader.Failed failed : read.failed()) findings.add(unreadableFinding(failed.file(), failed.reason()));
             for (String cut : read.document().cuts()) findings.add(truncatedFinding(cut));

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,16 @@ public final class RuleTests {
     }
 
     /** One case: where it is written (table and line), its input, and what it expects. */
+    /**
+     * One case: where it is written (table and line), its input, and what it expects. {@code lines} holds, for a code
+     * of {@code mustAppear} written with lines ("AMT_SUM_MISMATCH@26"), the lines of the input where it must be found.
+     */
     public record Case(String name, String source, String inputName, Path input, Set<String> mustAppear,
-                       Set<String> mustNotAppear, BigDecimal score) {
+                       Set<String> mustNotAppear, BigDecimal score, Map<String, Set<Integer>> lines) {
+        public Case(String name, String source, String inputName, Path input, Set<String> mustAppear,
+                    Set<String> mustNotAppear, BigDecimal score) {
+            this(name, source, inputName, input, mustAppear, mustNotAppear, score, Map.of());
+        }
     }
 
     /** The outcome of one case: what went wrong (empty when it passed) and the codes that appeared. */
@@ -148,8 +157,9 @@ public final class RuleTests {
                 problems.add(where + "（" + caseName + "）：输入文件“" + inputCell + "”不存在（相对路径从用例表所在文件夹或当前目录找）");
                 continue;
             }
-            Set<String> must = codes(cell(row, columns.get(MUST)), where + "（" + caseName + "）的“" + MUST + "”", problems);
-            Set<String> mustNot = codes(cell(row, columns.get(MUST_NOT)), where + "（" + caseName + "）的“" + MUST_NOT + "”", problems);
+            Map<String, Set<Integer>> lines = new LinkedHashMap<>();
+            Set<String> must = codes(cell(row, columns.get(MUST)), where + "（" + caseName + "）的“" + MUST + "”", problems, lines);
+            Set<String> mustNot = codes(cell(row, columns.get(MUST_NOT)), where + "（" + caseName + "）的“" + MUST_NOT + "”", problems, null);
             Set<String> both = new LinkedHashSet<>(must);
             both.retainAll(mustNot);
             if (!both.isEmpty()) {
@@ -167,7 +177,7 @@ public final class RuleTests {
             if (must.isEmpty() && mustNot.isEmpty() && score == null) {
                 problems.add(where + "（" + caseName + "）：没有写任何要求（必须出现、不得出现、考核得分都为空）");
             }
-            cases.add(new Case(caseName, where, inputCell, input, must, mustNot, score));
+            cases.add(new Case(caseName, where, inputCell, input, must, mustNot, score, lines));
         }
         if (columns == null && problems.isEmpty()) {
             problems.add(table + "：没有表头行（应有列：" + NAME + "," + INPUT + "," + MUST + "," + MUST_NOT + "," + SCORE + "）");
@@ -195,15 +205,33 @@ public final class RuleTests {
         return column == null || column >= row.size() ? "" : row.get(column).strip();
     }
 
-    private static Set<String> codes(String cellText, String where, List<String> problems) {
+    /**
+     * The codes of a cell. Where {@code lines} is given a code may carry the lines it must be found on:
+     * "AMT_SUM_MISMATCH@26" or "AMT_SUM_MISMATCH@26@31" (the lines of the input as checked, after its edits).
+     */
+    private static Set<String> codes(String cellText, String where, List<String> problems, Map<String, Set<Integer>> lines) {
         Set<String> codes = new LinkedHashSet<>();
         for (String c : SEPARATORS.split(cellText)) {
             if (c.isEmpty()) continue;
-            String code = c.toUpperCase(Locale.ROOT);
+            String[] parts = c.split("[@＠]", -1);
+            String code = parts[0].toUpperCase(Locale.ROOT);
             if (!CODE.matcher(code).matches()) {
                 problems.add(where + "：“" + c + "”不是问题代码（形如 CMP_MISSING_SECTION）");
-            } else {
-                codes.add(code);
+                continue;
+            }
+            codes.add(code);
+            if (parts.length == 1) continue;
+            if (lines == null) {
+                problems.add(where + "：“" + c + "”：“不得出现”的代码不写行号");
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String n = parts[i].replaceAll("^第|行$", "");
+                if (!n.matches("[1-9]\\d{0,6}")) {
+                    problems.add(where + "：“" + c + "”中的行号“" + parts[i] + "”不是正整数（写法：代码@行号，如 AMT_SUM_MISMATCH@26）");
+                } else {
+                    lines.computeIfAbsent(code, k -> new java.util.TreeSet<>()).add(Integer.parseInt(n));
+                }
             }
         }
         return codes;
@@ -267,7 +295,17 @@ public final class RuleTests {
         Set<String> found = r.getFindings().stream().map(Finding::getCode).collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> failures = new ArrayList<>();
         for (String code : c.mustAppear()) {
-            if (!found.contains(code)) failures.add("应出现 " + code + "，但没有出现");
+            if (!found.contains(code)) {
+                failures.add("应出现 " + code + "，但没有出现");
+                continue;
+            }
+            Set<Integer> at = lines(r, code);
+            for (int line : c.lines().getOrDefault(code, Set.of())) {
+                if (!at.contains(line)) {
+                    failures.add("应在第" + line + "行出现 " + code + "，但" + (at.isEmpty() ? "出现处没有行号"
+                            : "出现在第" + at.stream().map(String::valueOf).collect(Collectors.joining("、")) + "行"));
+                }
+            }
         }
         for (String code : c.mustNotAppear()) {
             if (found.contains(code)) {
@@ -284,6 +322,15 @@ public final class RuleTests {
             }
         }
         return new Result(c, failures, found);
+    }
+
+    /** The lines (of a text input) the code was found on. */
+    private static Set<Integer> lines(SubmissionResult r, String code) {
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (Finding f : r.getFindings()) {
+            if (code.equals(f.getCode()) && f.getLocation() != null && f.getLocation().getLine() != null) out.add(f.getLocation().getLine());
+        }
+        return out;
     }
 
     private static String plain(BigDecimal b) {

@@ -196,7 +196,7 @@ final class AmountGrammar {
             item.prior = NarrativeVocabulary.isDifference(item.label) || NarrativeVocabulary.isPriorYear(item.label, ctx.reportYear());
             if (NarrativeVocabulary.respectively(item.label)) respectively = true;
             boolean unsure = respectively || NarrativeVocabulary.notAFigure(item.label, followingText(tokens, i))
-                    || Subjects.joined(item.label);
+                    || rec.subjects().joined(item.label);
             if (t.depth() > 0) {
                 inBracket(item, brackets.peek());
                 if (unsure && !brackets.isEmpty()) brackets.peek().uncertain = true;
@@ -234,7 +234,7 @@ final class AmountGrammar {
             }
             topLevel(item, lastSep, prevInSentence, closedList, headSubject);
             if (unsure) item.placed = false;
-            if (item.top && item.placed && Subjects.last(item.label).isPresent()) headSubject = item.subject;
+            if (item.top && item.placed && rec.subjects().last(item.label).isPresent()) headSubject = item.subject;
         }
     }
 
@@ -271,19 +271,19 @@ final class AmountGrammar {
     }
 
     /** An amount with no subject of its own after "；", at a sentence start, with a word of the whole, or opening a list. */
-    private static boolean closesList(Item item, Kind lastSep, boolean ownsList) {
-        boolean named = Subjects.last(item.label).isPresent();
+    private boolean closesList(Item item, Kind lastSep, boolean ownsList) {
+        boolean named = rec.subjects().last(item.label).isPresent();
         boolean clauseStart = lastSep == null || lastSep == Kind.SEMI;
         if (!named) {
-            return NarrativeVocabulary.measure(item.label) != null
+            return NarrativeVocabulary.measure(rec.subjects(), item.label) != null
                     && (ownsList || clauseStart || NarrativeVocabulary.namesWhole(item.label));
         }
         return ownsList && clauseStart;
     }
 
     private void inList(Item item, Scope list, Item previous) {
-        Optional<Subjects.Found> named = Subjects.last(item.label);
-        String measure = NarrativeVocabulary.measure(item.label);
+        Optional<Subjects.Found> named = rec.subjects().last(item.label);
+        String measure = NarrativeVocabulary.measure(rec.subjects(), item.label);
         Item owner = list.owner;
         if (owner != null && (!owner.placed || owner.prior)) {
             // The parts of an earlier year's figure, of a difference or of an amount not read are not read either.
@@ -335,8 +335,8 @@ final class AmountGrammar {
         }
         Item owner = bracket.owner;
         if (owner.prior) item.prior = true;
-        Optional<Subjects.Found> named = Subjects.last(item.label);
-        String measure = NarrativeVocabulary.measure(item.label);
+        Optional<Subjects.Found> named = rec.subjects().last(item.label);
+        String measure = NarrativeVocabulary.measure(rec.subjects(), item.label);
         if (named.isPresent() && !named.get().subject().equals(owner.subject)) {
             if (measure != null && !measure.equals(owner.measure)) {
                 item.placed = false;
@@ -357,7 +357,7 @@ final class AmountGrammar {
             return;
         }
         String name = partLabel(item.label);
-        if (bracket.includes && !name.isEmpty() && NarrativeVocabulary.measure(name) == null) {
+        if (bracket.includes && !name.isEmpty() && NarrativeVocabulary.measure(rec.subjects(), name) == null) {
             item.subject = name;
             item.measure = owner.measure;
             item.total = owner;
@@ -369,8 +369,8 @@ final class AmountGrammar {
     }
 
     private void topLevel(Item item, Kind lastSep, Item previous, Scope closedList, String headSubject) {
-        Optional<Subjects.Found> named = Subjects.last(item.label);
-        String measure = NarrativeVocabulary.measure(item.label);
+        Optional<Subjects.Found> named = rec.subjects().last(item.label);
+        String measure = NarrativeVocabulary.measure(rec.subjects(), item.label);
         String subject = named.map(Subjects.Found::subject).orElse(null);
         if (subject == null) {
             if (measure == null) {
@@ -430,8 +430,8 @@ final class AmountGrammar {
         }
     }
 
-    private static boolean isCanonical(String subject) {
-        return Subjects.TOTAL.equals(subject) || Subjects.canonical(subject).map(subject::equals).orElse(false);
+    private boolean isCanonical(String subject) {
+        return Subjects.TOTAL.equals(subject) || rec.subjects().canonical(subject).map(subject::equals).orElse(false);
     }
 
     private record RatePending(Token token, String label) {
@@ -444,7 +444,7 @@ final class AmountGrammar {
      */
     private void rate(RatePending r) {
         int at = r.token().start();
-        Optional<Subjects.Found> named = Subjects.last(r.label());
+        Optional<Subjects.Found> named = rec.subjects().last(r.label());
         List<Item> before = items.stream()
                 .filter(it -> it.placed && !it.prior && it.figure != null && it.end <= at
                         && (Figure.SPENT.equals(it.measure) || Figure.BUDGET.equals(it.measure)) && isCanonical(it.subject))

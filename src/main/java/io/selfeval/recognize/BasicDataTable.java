@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  */
 final class BasicDataTable {
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})");
-    /** Top-level rows of the money block; anything else unnumbered continues the current "其中" group. */
-    private static final Pattern TOP_LEVEL = Pattern.compile("^(?:三公经费|[“\"]三公[”\"]经费|项目支出|公用经费|人员经费|基本支出|政府采购|部门基本支出预算调整|楼堂馆所|厉行节约|支出合计|合计)");
     private static final Pattern NUMBERED = Pattern.compile("\\d+[、.．]|[（(]\\d+[)）]");
     private static final Pattern ELLIPSIS = Pattern.compile("^[.…。·\\s]*$");
 
@@ -78,7 +76,7 @@ final class BasicDataTable {
             if (first.startsWith("楼堂馆所") || first.startsWith("厉行节约")) break;
             if (row.size() > 5) continue;
             String label = Subjects.compact(row.text(0));
-            String subject = Subjects.canonical(label).orElse(label);
+            String subject = rec.subjects().canonical(label).orElse(label);
             MoneyRow mr = new MoneyRow(label, subject, row);
             mr.values = new Amount[3];
             for (int c = 0; c < 3; c++) mr.values[c] = TableUnits.money(row.text(columns[c]), unit).orElse(null);
@@ -91,7 +89,7 @@ final class BasicDataTable {
                 mr.parent = top;
                 numbered = mr;
                 groupParent = null;
-            } else if (TOP_LEVEL.matcher(label).find() || top == null) {
+            } else if (rec.vocabulary().isBasicTopRow(label) || top == null) {
                 top = mr;
                 numbered = null;
                 groupParent = null;

@@ -114,7 +114,7 @@ final class NarrativeRecognizer {
         String heading = outline.nearestHeadingAt(p.line());
         // "二、一般公共预算支出情况" heads the whole spend: amounts under it are totals, not the 一般公共预算 split.
         return heading == null ? Optional.empty()
-                : Subjects.last(heading).map(Subjects.Found::subject).filter(s -> !s.equals(Subjects.GENERAL_BUDGET));
+                : rec.subjects().last(heading).map(Subjects.Found::subject).filter(s -> !s.equals(Subjects.GENERAL_BUDGET));
     }
 
     /**

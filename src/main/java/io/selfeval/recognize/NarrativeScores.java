@@ -44,7 +44,7 @@ final class NarrativeScores {
             String text = Numbers.normalize(p.text());
             Matcher g = GROUP.matcher(text);
             if (text.contains("分值") && g.find()) { // 分值: the word GROUP needs, looked for first
-                group = ScoreTable.canonicalLevel1(g.group(1));
+                group = ScoreTable.canonicalLevel1(rec.vocabulary(), g.group(1));
                 ensureSheet(p);
                 Amount weight = Amount.of(g.group(2), "分");
                 Amount score = Amount.of(g.group(3), "分");

@@ -50,8 +50,8 @@ final class NarrativeVocabulary {
     static final Pattern STAFF_RATE = Pattern.compile("(?<!经费)(?:编制|人员|编制数)?控制率(?:为|是|达)?\\s*(\\d+(?:\\.\\d+)?)%");
 
     /** The measure a label names last, or null when it names none. */
-    static String measure(String label) {
-        Matcher m = MEASURE.matcher(Subjects.strip(label));
+    static String measure(Subjects subjects, String label) {
+        Matcher m = MEASURE.matcher(subjects.strip(label));
         String measure = null;
         while (m.find()) {
             if (m.group(1) != null) measure = Figure.INITIAL_BUDGET;

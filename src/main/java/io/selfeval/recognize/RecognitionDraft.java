@@ -11,7 +11,17 @@ import java.util.List;
  */
 final class RecognitionDraft {
     private final List<Object> facts = new ArrayList<>();
+    private final Vocabulary vocabulary;
     private Amount narrativeSelfScore;
+
+    RecognitionDraft(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** The rules folder's words for subjects, income sources and indicator levels. */
+    Vocabulary vocabulary() { return vocabulary; }
+
+    Subjects subjects() { return vocabulary.subjects(); }
 
     void add(Object fact) { facts.add(fact); }
 

@@ -27,8 +27,9 @@ public final class Recognizer {
     private Recognizer() {
     }
 
-    public static Recognition recognize(Document doc) {
-        RecognitionDraft rec = new RecognitionDraft();
+    /** The facts of a document, read with the rules folder's vocabulary (subject names, indicator levels …). */
+    public static Recognition recognize(Document doc, Vocabulary vocabulary) {
+        RecognitionDraft rec = new RecognitionDraft(vocabulary);
         // Tables as the forms they are: flattened ones rebuilt (or, when they cannot be, marked as there), grids split
         // into one table per form.
         List<Block> blocks = FlatForms.mark(TableSegmenter.segment(FlatTables.rebuild(doc.blocks())));

@@ -159,7 +159,7 @@ final class ScoreTable {
             String l1 = flat(indicators.cell(row, "一级"));
             String l2 = flat(indicators.cell(row, "二级"));
             if (!l1.isEmpty()) {
-                String canonical = canonicalLevel1(l1);
+                String canonical = canonicalLevel1(rec.vocabulary(), l1);
                 if (!canonical.equals(level1)) level2 = "";
                 level1 = canonical;
                 if (groupsSeen.add(canonical)) {
@@ -294,20 +294,12 @@ final class ScoreTable {
             if (!m.matches()) continue;
             String label = Subjects.compact(m.group(1));
             Amount value = Numbers.money(m.group(2), m.group(3) != null ? m.group(3) : (TableUnits.YUAN.equals(fundsUnit) ? TableUnits.YUAN : null), m.group(2));
-            String subject = Subjects.canonical(label).orElse(incomeName(label));
+            String subject = rec.subjects().canonical(label).orElse(rec.vocabulary().incomeSource(label));
             boolean spendSide = subject.equals(Subjects.BASIC) || subject.equals(Subjects.PROJECT);
             Figure f = new Figure(subject, Figure.SPENT, scope, source, source + (spendSide ? "#按支出性质分" : "#按收入性质分"), value,
                     location(row, c, spendSide ? "按支出性质分" : "按收入性质分", label, row.text(c)));
             (spendSide ? spendParts : incomeParts).add(f);
         }
-    }
-
-    private static String incomeName(String label) {
-        if (label.contains("一般公共预算")) return "一般公共预算";
-        if (label.contains("非税")) return "非税收入";
-        if (label.contains("其他")) return "其他资金";
-        if (label.contains("国有资本")) return "国有资本经营预算";
-        return label;
     }
 
     /**
@@ -420,14 +412,11 @@ final class ScoreTable {
         return a.getValue().subtract(b).abs().compareTo(new BigDecimal("0.005")) <= 0;
     }
 
-    /** 产出指标(50分) → 产出指标; the four standard first-level names, else the text without its points. */
-    static String canonicalLevel1(String l1) {
+    /** 产出指标(50分) → 产出指标: a standard first-level name of the vocabulary, else the text without its points. */
+    static String canonicalLevel1(Vocabulary vocabulary, String l1) {
         String s = flat(l1);
-        if (s.contains("执行率")) return Indicator.RATE_ITEM;
-        if (s.contains("产出")) return "产出指标";
-        if (s.contains("效益")) return "效益指标";
-        if (s.contains("满意")) return "满意度指标";
-        return PARENTHESISED.matcher(s).replaceAll("");
+        String standard = vocabulary.standardLevel1(s);
+        return standard != null ? standard : PARENTHESISED.matcher(s).replaceAll("");
     }
 
     private Location location(Row row, String rowName, String column, String excerpt) {

@@ -1,63 +1,57 @@
 package io.selfeval.recognize;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names reports give to the budget quantities, mapped to one canonical subject each. The canonical names are
- * the ones the relations table (rules/relations.drl.xlsx) uses.
+ * The names reports give to the budget quantities, each mapped to one canonical subject — the names the relations
+ * table (rules/relations.drl.xlsx) uses. The written forms are rule data (parameters 科目.*, see {@link Vocabulary});
+ * where several forms match at one place the longest wins ("公务用车运行维护费" is 公车运行维护, not 公务用车), so the
+ * order of the table's rows does not decide.
  */
 public final class Subjects {
-    private Subjects() {
-    }
-
+    /** The canonical subjects the recognizer itself reasons about; every other subject is only a name in the table. */
     public static final String TOTAL = "资金总额";
     public static final String BASIC = "基本支出";
     public static final String PROJECT = "项目支出";
-    public static final String PERSONNEL = "人员经费";
-    public static final String PUBLIC = "公用经费";
-    public static final String THREE_PUBLIC = "三公经费";
-    public static final String CARS = "公务用车";
-    public static final String CAR_PURCHASE = "公车购置";
-    public static final String CAR_RUNNING = "公车运行维护";
-    public static final String ABROAD = "出国经费";
-    public static final String RECEPTION = "公务接待";
-    public static final String GOV_FUND = "政府性基金";
     public static final String GENERAL_BUDGET = "一般公共预算";
     public static final String STAFF_QUOTA = "编制数";
     public static final String STAFF_ACTUAL = "在职人数";
+    /** The subjects the vocabulary must name, since the recognizer's own logic refers to them. */
+    static final List<String> REQUIRED = List.of(BASIC, PROJECT, GENERAL_BUDGET);
 
-    /** Written form (regex) → canonical subject; longer, more specific forms first. */
-    private static final Map<String, String> FORMS = new LinkedHashMap<>();
-
-    static {
-        FORMS.put("公务用车购置(?:和|及|与)?(?:运行)?维护(?:经)?费", CARS);
-        FORMS.put("公务用车运行(?:和)?维护(?:经)?费|公车运行(?:和)?维护(?:经)?费?|公务用车运行费|车辆运行维护费?", CAR_RUNNING);
-        FORMS.put("公务用车购置费?|公车购置费?|车辆购置费?", CAR_PURCHASE);
-        FORMS.put("公务用车", CARS);
-        FORMS.put("因公出国[（(]?境[)）]?费?|出国[（(]?境[)）]?(?:经)?费|出国经费", ABROAD);
-        FORMS.put("公务接待费?", RECEPTION);
-        FORMS.put("[“\"]?三公[”\"]?经费", THREE_PUBLIC);
-        FORMS.put("日常公用经费|公用经费|商品和服务支出", PUBLIC);
-        FORMS.put("人员经费", PERSONNEL);
-        FORMS.put("基本支出", BASIC);
-        FORMS.put("项目支出|项目经费", PROJECT);
-        FORMS.put("政府性基金(?:预算)?(?:拨款)?", GOV_FUND);
-        // The part of the funds from the general budget, as the 按收入性质分 split names it.
-        FORMS.put("一般公共预算(?:财政)?(?:拨款)?", GENERAL_BUDGET);
+    private record Form(Pattern head, String subject) {
     }
 
-    private static final Pattern ANY;
-    /** Each form anchored at the start, in the order of FORMS, compiled once. */
-    private static final java.util.List<Map.Entry<Pattern, String>> HEADS;
+    private final List<Form> forms = new ArrayList<>();
+    /** Any form anywhere, to find where a subject is written; which one it is, {@link #longestAt} decides. */
+    private final Pattern any;
 
-    static {
-        ANY = Pattern.compile(String.join("|", FORMS.keySet().stream().map(k -> "(?:" + k + ")").toList()));
-        HEADS = FORMS.entrySet().stream()
-                .map(e -> Map.entry(Pattern.compile("^(?:" + e.getKey() + ")"), e.getValue())).toList();
+    /**
+     * @param forms canonical subject → its written forms (regular expressions)
+     * @throws java.util.regex.PatternSyntaxException for a form that is no regular expression
+     */
+    Subjects(Map<String, List<String>> forms) {
+        List<String> all = new ArrayList<>();
+        forms.forEach((subject, written) -> {
+            for (String w : written) {
+                this.forms.add(new Form(Pattern.compile(w), subject));
+                all.add("(?:" + w + ")");
+            }
+        });
+        this.any = all.isEmpty() ? Pattern.compile("(?!)") : Pattern.compile(String.join("|", all));
+    }
+
+    /** The subjects, each with its forms, in table order. */
+    Map<String, List<String>> forms() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Form f : forms) out.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f.head().pattern());
+        return out;
     }
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -67,44 +61,81 @@ public final class Subjects {
     private static final Pattern TRAILING_COLON = Pattern.compile("[:：]$");
 
     /** The canonical subject a text names as a whole or at its start, if any. */
-    public static Optional<String> canonical(String text) {
-        String t = compact(text);
-        for (Map.Entry<Pattern, String> e : HEADS) {
-            if (e.getKey().matcher(t).find()) return Optional.of(e.getValue());
-        }
-        return Optional.empty();
+    public Optional<String> canonical(String text) {
+        String t = foldQuotes(compact(text));
+        Found f = longestAt(t, 0);
+        return f == null ? Optional.empty() : Optional.of(f.subject());
     }
 
     /** The subject named last in a text (closest to what follows it), if any. */
-    public static Optional<Found> last(String text) {
-        Matcher m = ANY.matcher(text);
+    public Optional<Found> last(String text) {
         Found found = null;
-        while (m.find()) {
-            found = new Found(canonical(m.group()).orElse(m.group()), m.start(), m.end());
-        }
+        for (Found f : all(text)) found = f;
         return Optional.ofNullable(found);
     }
 
     private static final Pattern CONJUNCTION = Pattern.compile("^\\s*(?:和|与|及|以及|、|加|同|、|，)\\s*$");
 
     /** Whether a label joins two subjects ("基本支出和项目支出合计"): its amount is no single subject's. */
-    public static boolean joined(String text) {
-        Matcher m = ANY.matcher(text);
-        String lastSubject = null;
-        int lastEnd = -1;
-        while (m.find()) {
-            String s = canonical(m.group()).orElse(m.group());
-            if (lastSubject != null && !s.equals(lastSubject) && CONJUNCTION.matcher(text.substring(lastEnd, m.start())).matches()) return true;
-            lastSubject = s;
-            lastEnd = m.end();
+    public boolean joined(String text) {
+        Found previous = null;
+        for (Found f : all(text)) {
+            if (previous != null && !f.subject().equals(previous.subject())
+                    && CONJUNCTION.matcher(text.substring(previous.end(), f.start())).matches()) return true;
+            previous = f;
         }
         return false;
     }
 
     /** The text with every subject name taken out, so that "支出" in "基本支出" is not read as a measure. */
-    public static String strip(String text) {
-        // "一般公共预算资金" is the general budget's budget: its 预算 still names the measure.
-        return ANY.matcher(text).replaceAll(m -> canonical(m.group()).orElse("").equals(GENERAL_BUDGET) ? "预算" : "");
+    public String strip(String text) {
+        List<Found> found = all(text);
+        if (found.isEmpty()) return text;
+        StringBuilder sb = new StringBuilder(text.length());
+        int at = 0;
+        for (Found f : found) {
+            sb.append(text, at, f.start());
+            // "一般公共预算资金" is the general budget's budget: its 预算 still names the measure.
+            if (f.subject().equals(GENERAL_BUDGET)) sb.append("预算");
+            at = f.end();
+        }
+        return sb.append(text, at, text.length()).toString();
+    }
+
+    /** Every subject written in the text, left to right, each the longest form at its place. */
+    private List<Found> all(String original) {
+        String text = foldQuotes(original);
+        List<Found> out = new ArrayList<>();
+        Matcher m = any.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            Found f = longestAt(text, m.start());
+            if (f == null || f.end() == f.start()) {
+                from = m.start() + 1;
+                continue;
+            }
+            out.add(f);
+            from = f.end();
+        }
+        return out;
+    }
+
+    /** The longest form written at {@code start}; of equally long ones, the first in the table. */
+    private Found longestAt(String text, int start) {
+        Found best = null;
+        for (Form f : forms) {
+            Matcher m = f.head().matcher(text).region(start, text.length());
+            if (m.lookingAt() && (best == null || m.end() > best.end())) best = new Found(f.subject(), start, m.end());
+        }
+        return best;
+    }
+
+    /**
+     * ASCII double quotes as Chinese ones, character for character (so places stay where they are): the table's forms
+     * write quotes as “” only, since a cell of a decision table cannot hold an ASCII one.
+     */
+    static String foldQuotes(String text) {
+        return text.indexOf('"') < 0 ? text : text.replace('"', '“');
     }
 
     /** A subject and where it was written. */

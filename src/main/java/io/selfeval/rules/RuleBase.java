@@ -5,6 +5,7 @@ import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Relation;
 import io.selfeval.model.RubricItem;
+import io.selfeval.recognize.Vocabulary;
 import io.selfeval.rules.data.DecisionTables;
 import io.selfeval.rules.data.DecisionTables.TableSheet;
 import io.selfeval.rules.data.DroolsText;
@@ -61,6 +62,8 @@ public final class RuleBase {
     /** Sessions are reused: dispose() resets one and returns it here, which is cheaper than building a new one. */
     private final KieSessionsPool sessions;
     private final RuleData data;
+    /** The recognizer's words (subject names, indicator levels …), from the parameters table. */
+    private final Vocabulary vocabulary;
     private final Map<String, String> ruleFiles;
     private final List<RuleInfo> catalog;
     private final Map<String, String> neverFires;
@@ -79,13 +82,14 @@ public final class RuleBase {
     public record RuleInfo(String name, String code, String severity, String file, String description) {
     }
 
-    private RuleBase(Path dir, KieBase kieBase, KieSessionsPool sessions, RuleData data, Map<String, String> ruleFiles,
-                     List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint,
+    private RuleBase(Path dir, KieBase kieBase, KieSessionsPool sessions, RuleData data, Vocabulary vocabulary,
+                     Map<String, String> ruleFiles, List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint,
                      Map<String, Integer> ruleLines, boolean fromCache) {
         this.dir = dir;
         this.kieBase = kieBase;
         this.sessions = sessions;
         this.data = data;
+        this.vocabulary = vocabulary;
         this.ruleFiles = ruleFiles;
         this.catalog = catalog;
         this.neverFires = neverFires;
@@ -180,10 +184,16 @@ public final class RuleBase {
             throw new IllegalStateException(cause);
         }
         problems.addAll(data.problems());
+        Vocabulary vocabulary = null;
         if (data.data() != null) {
             Set<String> paramFiles = data.data().files.getOrDefault(RuleData.PARAMETERS, Set.of());
             problems.addAll(ParameterUses.problems(drlText, data.data().parameters,
                     paramFiles.isEmpty() ? "未找到参数表" : String.join("、", paramFiles)));
+            try {
+                vocabulary = RuleVocabulary.of(data.data().parameters);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
         }
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
         org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug(compiled ? "规则编译用时 {} ms" : "规则从缓存载入用时 {} ms",
@@ -213,8 +223,8 @@ public final class RuleBase {
             }
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
-        return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, snapshot.fingerprint(),
-                ruleLines(drlText), !compiled);
+        return new RuleBase(dir, kieBase, sessions, data.data(), vocabulary, ruleFiles, catalog, neverFires,
+                snapshot.fingerprint(), ruleLines(drlText), !compiled);
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
@@ -592,6 +602,7 @@ public final class RuleBase {
                 out.add(rule + "的问题代码 " + r.code() + " 不在问题代码表（" + codeFiles + "）中");
             }
         }
+        if (vocabulary != null) out.addAll(RuleVocabulary.unknownStandardWeights(data.parameters, vocabulary));
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String missing = neverFires.get(rule.getPackageName() + "/" + rule.getName());
@@ -618,6 +629,7 @@ public final class RuleBase {
 
     public Path dir() { return dir; }
     public RuleParameters parameters() { return data.parameters; }
+    public Vocabulary vocabulary() { return vocabulary; }
     public List<Relation> relations() { return List.copyOf(data.relations); }
     /** The review rubric (考核评分表) items, in order. */
     public List<RubricItem> rubric() { return List.copyOf(data.rubric); }

@@ -152,12 +152,12 @@ class BadInputTest {
             List<Path> files = seeds.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
             assertEquals(5, files.size());
             for (Path seed : files) {
-                assertTrue(io.selfeval.recognize.Recognizer.recognize(new TextReader().read(seed)).looksLikeReport(Checks.rules().parameters()), seed::toString);
+                assertTrue(io.selfeval.recognize.Recognizer.recognize(new TextReader().read(seed), io.selfeval.testing.Checks.rules().vocabulary()).looksLikeReport(Checks.rules().parameters()), seed::toString);
             }
         }
-        assertTrue(io.selfeval.recognize.Recognizer.recognize(TextReader.parse("r", Reports.complete())).looksLikeReport(Checks.rules().parameters()));
+        assertTrue(io.selfeval.recognize.Recognizer.recognize(TextReader.parse("r", Reports.complete()), io.selfeval.testing.Checks.rules().vocabulary()).looksLikeReport(Checks.rules().parameters()));
         Path docx = goodDocx();
-        assertTrue(io.selfeval.recognize.Recognizer.recognize(Readers.read(docx)).looksLikeReport(Checks.rules().parameters()));
+        assertTrue(io.selfeval.recognize.Recognizer.recognize(Readers.read(docx), io.selfeval.testing.Checks.rules().vocabulary()).looksLikeReport(Checks.rules().parameters()));
     }
 
     @Test

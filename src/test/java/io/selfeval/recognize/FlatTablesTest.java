@@ -46,14 +46,14 @@ class FlatTablesTest {
     }
 
     private static List<Figure> basicFigures(String text) {
-        return Recognizer.recognize(TextReader.parse("t.txt", text)).factsOf(Figure.class).stream()
+        return Recognizer.recognize(TextReader.parse("t.txt", text), io.selfeval.testing.Checks.rules().vocabulary()).factsOf(Figure.class).stream()
                 .filter(f -> f.getSource().contains("基础数据表")).toList();
     }
 
     @Test
     void aFlattenedBasicDataTableIsReadAsATable() {
         String report = report(Reports.basicData());
-        var rec = Recognizer.recognize(TextReader.parse("t.txt", report));
+        var rec = Recognizer.recognize(TextReader.parse("t.txt", report), io.selfeval.testing.Checks.rules().vocabulary());
         assertTrue(rec.factsOf(Attachment.class).stream().anyMatch(a -> a.getKind().equals(Attachment.BASIC_DATA)));
         assertTrue(basicFigures(report).stream().anyMatch(f -> f.getMeasure().equals(Figure.HEADCOUNT)));
         assertTrue(basicFigures(report).stream().anyMatch(f -> f.getSubject().equals("公用经费")), () -> basicFigures(report).toString());
