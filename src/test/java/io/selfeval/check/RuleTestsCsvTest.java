@@ -54,6 +54,20 @@ class RuleTestsCsvTest {
     }
 
     @Test
+    void aCodeMayCarryTheLinesItMustBeFoundOn() throws Exception {
+        Path t = table(HEADER + "甲,报告.txt,AMT_SUM_MISMATCH@26@31 EXE_RATE_MISMATCH,,\n");
+        RuleTests.Case c = RuleTests.load(t).get(0);
+        assertEquals(Set.of("AMT_SUM_MISMATCH", "EXE_RATE_MISMATCH"), c.mustAppear());
+        assertEquals(Set.of(26, 31), c.lines().get("AMT_SUM_MISMATCH"));
+        assertEquals(null, c.lines().get("EXE_RATE_MISMATCH"), "no line: anywhere");
+
+        Path bad = table(HEADER + "乙,报告.txt,AMT_SUM_MISMATCH@第二行,AMT_CROSS_MISMATCH@3,\n");
+        RuleTests.CaseFileException e = assertThrows(RuleTests.CaseFileException.class, () -> RuleTests.load(bad));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("行号“第二行”不是正整数")), e::getMessage);
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("“不得出现”的代码不写行号")), e::getMessage);
+    }
+
+    @Test
     void aProblemAfterAMultiLineCellNamesItsOwnLine() throws Exception {
         Path t = table(HEADER + "\"两行\n名称\",报告.txt,,CMP_BLANK_CELL,\n坏,报告.txt,缺少附表,,\n");
         RuleTests.CaseFileException e = assertThrows(RuleTests.CaseFileException.class, () -> RuleTests.load(t));

@@ -69,6 +69,16 @@ class RulesTestCommandTest {
     }
 
     @Test
+    void aFindingOnAnotherLineThanExpectedFailsTheCase() throws IOException {
+        Path rules = RuleFolders.copy(tmp, "rules-copy");
+        edit(rules.resolve("tests/cases.csv"), "AMT_SUM_MISMATCH@5,", "AMT_SUM_MISMATCH@6,");
+        CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("  失败  合计与分项之和不符：触发"), run::toString);
+        assertTrue(run.out().contains("应在第6行出现 AMT_SUM_MISMATCH，但出现在第5行"), run::toString);
+    }
+
+    @Test
     void changedDeductionFailsTheCaseThatExpectsTheScore() throws IOException {
         Path rules = RuleFolders.copy(tmp, "rules-copy");
         DeductionTable.setPoints(rules, "CMP_MISSING_SELF_SCORE", "3");
