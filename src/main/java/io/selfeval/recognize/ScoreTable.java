@@ -227,7 +227,7 @@ final class ScoreTable {
         Optional<Amount> score = Numbers.cellAmount(cols.cell(row, "得分"));
         Optional<Amount> rate = Numbers.percent(cols.cell(row, "执行率"));
         String rowName = "年度资金总额";
-        String group = source + "#funds";
+        String group = fundsGroup();
         initial.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.INITIAL_BUDGET, scope, source, group, a, location(row, cols.index(row, "年初预算"), rowName, "年初预算数", a.getText()))));
         budget.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.BUDGET, scope, source, group, a, location(row, cols.index(row, "全年预算"), rowName, "全年预算数", a.getText()))));
         spent.ifPresent(a -> rec.add(new Figure(Subjects.TOTAL, Figure.SPENT, scope, source, group, a, location(row, cols.index(row, "全年执行数"), rowName, "全年执行数", a.getText()))));
@@ -302,13 +302,18 @@ final class ScoreTable {
         }
     }
 
+    /** The group of this table's 年度资金总额 row: its figures are compared with each other, and the splits with them. */
+    private String fundsGroup() {
+        return source + "#funds";
+    }
+
     /**
      * A split adds up to one of the funds columns; its parts take that column's measure (执行 first, as most
      * forms split the spend). When it matches none, it is compared with 全年执行数 and the rules report the gap.
      */
     private void resolveSplits() {
         List<Figure> totals = rec.factsOf(Figure.class).stream()
-                .filter(f -> f.getSource().equals(source) && f.getSubject().equals(Subjects.TOTAL) && f.getGroup().endsWith("#funds")).toList();
+                .filter(f -> f.getSource().equals(source) && f.getSubject().equals(Subjects.TOTAL) && f.getGroup().equals(fundsGroup())).toList();
         resolve("按收入性质分", incomeParts, totals);
         resolve("按支出性质分", spendParts, totals);
     }
