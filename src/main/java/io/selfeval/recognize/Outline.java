@@ -117,7 +117,8 @@ public final class Outline {
             for (Paragraph p : body) {
                 if (p.line() == h.line()) loc = Sources.of(loc, p);
             }
-            out.add(new Section(h.title(), h.level(), text.toString(), paragraphs, loc));
+            String under = text.toString();
+            out.add(new Section(h.title(), h.level(), under, paragraphs, loc, SectionPoints.points(under), SectionPoints.length(under)));
         }
         return out;
     }

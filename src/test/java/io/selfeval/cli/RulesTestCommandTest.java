@@ -57,8 +57,8 @@ class RulesTestCommandTest {
     void brokenRuleInACopyFailsTheCaseThatNeedsIt() throws IOException {
         Path rules = RuleFolders.copy(tmp, "rules-copy");
         // The problems-only-funding rule can no longer fire.
-        edit(rules.resolve("objectivity.drl"), "eval(Objectivity.onlyAbout($s.getText(), params.list(\"词表.经费不足用语\")))",
-                "eval(false && Objectivity.onlyAbout($s.getText(), params.list(\"词表.经费不足用语\")))");
+        edit(rules.resolve("objectivity.drl"), "eval(Objectivity.onlyAbout($s.getPoints(), params.list(\"词表.经费不足用语\")))",
+                "eval(false && Objectivity.onlyAbout($s.getPoints(), params.list(\"词表.经费不足用语\")))");
         CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
         assertEquals(1, run.exit(), run::toString);
         assertTrue(run.out().contains("  失败  问题仅归因于经费不足：触发"), run::toString);

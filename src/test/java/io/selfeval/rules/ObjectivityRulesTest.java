@@ -181,17 +181,4 @@ class ObjectivityRulesTest {
         assertNone(r, "OBJ_PROBLEMS_ONLY_FUNDING");
         assertNone(r, "OBJ_MEASURES_ONLY_FUNDING");
     }
-
-    // ---- counting points ----
-
-    @Test
-    void pointsAreNumberedItemsOrElseSentences() {
-        assertEquals(3, Objectivity.pointCount("主要问题如下：\n1.资金绩效管理体制不够健全。\n2.预算经费不足。\n3.资金紧张。"));
-        assertEquals(2, Objectivity.pointCount("（一）党建引领\n深入学习。持续巩固。\n（二）节能降碳\n践行理念。"));
-        assertEquals(2, Objectivity.pointCount("一是经费不足；二是资金紧张。"));
-        assertEquals(2, Objectivity.pointCount("年初部门预算前瞻性有待进一步加强。年初部门预算编制不够精准，年中调整了部分预算。"));
-        assertEquals(1, Objectivity.pointCount("进一步加强预算管理，提高资金使用效益。"));
-        assertEquals(0, Objectivity.pointCount(""));
-        assertEquals(7, Objectivity.length("1、经费 不足。\n　"));
-    }
 }
