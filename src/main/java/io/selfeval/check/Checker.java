@@ -89,10 +89,7 @@ public final class Checker {
             return check(Submission.of(path));
         }
         try (Submissions all = new Submissions()) {
-            List<Submission> found = all.collect(path, p -> false);
-            if (found.size() == 1) return check(found.get(0));
-            if (found.isEmpty()) return unreadable(name, "没有可检查的文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt、.zip）");
-            return unreadable(name, "包含" + found.size() + "份报告，请逐份检查");
+            return check(Submissions.onlyOne(all.collect(path, p -> false), name));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.api.SelfEval;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.rules.RuleCache;
 import io.selfeval.rules.RuleCompileException;
@@ -51,6 +52,15 @@ final class RulesOption {
     RuleBase load() {
         // A command answers and exits; the cached copy after an edit is built by a process of its own meanwhile.
         return load(noCache ? RuleCache.none() : RuleCache.standard().detachedBuilds());
+    }
+
+    /** The library the commands check through, over rules already loaded; reports name the folder as given. */
+    SelfEval selfEval(RuleBase loaded) {
+        try {
+            return SelfEval.builder().ruleBase(loaded).rulesLabel(given()).build();
+        } catch (RuleCompileException e) {
+            throw new IllegalStateException("compiled rules need no compiling", e); // build() compiles only a folder
+        }
     }
 
     RuleBase load(RuleCache cache) {

@@ -59,7 +59,7 @@ class OpenApiTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        SelfEval.deleteTree(tmp);
+        io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     private static HttpResponse<String> send(String method, String path) throws Exception {

@@ -62,7 +62,7 @@ class SelfEvalLoadTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        if (tmp != null) SelfEval.deleteTree(tmp);
+        if (tmp != null) io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     static List<Input> inputs() throws Exception {

@@ -95,7 +95,7 @@ class SelfEvalPageE2ETest {
                 if (service != null) service.stop();
             } finally {
                 if (server != null) server.close();
-                if (tmp != null) SelfEval.deleteTree(tmp);
+                if (tmp != null) io.selfeval.read.Submissions.deleteTree(tmp);
             }
         }
     }

@@ -62,7 +62,7 @@ class SelfEvalServerTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        SelfEval.deleteTree(tmp);
+        io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     static Path copyRules(Path dir) throws IOException {

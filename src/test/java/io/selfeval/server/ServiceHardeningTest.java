@@ -49,7 +49,7 @@ class ServiceHardeningTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        SelfEval.deleteTree(tmp);
+        io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     private static void assertCommonHeaders(HttpResponse<?> r) {
