@@ -18,6 +18,15 @@ import java.util.List;
 final class RulesOption {
     static final String DEFAULT_DIR = "rules";
 
+    /** Turns a rules folder read from disk into compiled rules; the command tests share one compiled copy through it. */
+    @FunctionalInterface
+    interface Loader {
+        RuleBase load(RulesSnapshot snapshot, RuleCache cache) throws RuleCompileException;
+    }
+
+    /** The compiler, unless a test of the commands has put the rule base it shares in front of it. */
+    static volatile Loader loader = RuleBase::load;
+
     @Option(names = "--rules", paramLabel = "DIR",
             description = "规则文件夹（*.drl 规则文件、*.drl.xlsx 数据表）；默认为当前目录下的 rules")
     String dir;
@@ -66,7 +75,7 @@ final class RulesOption {
     RuleBase load(RuleCache cache) {
         Path p = resolve();
         try {
-            return RuleBase.load(RulesSnapshot.read(p), cache);
+            return loader.load(RulesSnapshot.read(p), cache);
         } catch (RuleCompileException e) {
             List<String> lines = new ArrayList<>();
             lines.add("规则编译失败：");

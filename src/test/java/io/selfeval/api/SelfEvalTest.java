@@ -37,7 +37,7 @@ class SelfEvalTest {
 
     @BeforeAll
     static void build() throws Exception {
-        selfEval = SelfEval.builder().rules(Path.of("rules")).rulesLabel("rules").build();
+        selfEval = SelfEval.builder().ruleBase(io.selfeval.testing.Checks.rules()).rulesLabel("rules").build();
         try (Stream<Path> s = Files.list(SEEDS)) {
             seeds = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
