@@ -2,9 +2,9 @@ package io.selfeval.api;
 
 import io.selfeval.annotate.Annotator;
 import io.selfeval.check.Checker;
+import io.selfeval.internal.Uploads;
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.SubmissionResult;
-import io.selfeval.read.Readers;
 import io.selfeval.read.Submission;
 import io.selfeval.read.Submissions;
 import io.selfeval.read.TempFiles;
@@ -14,9 +14,7 @@ import io.selfeval.rules.RuleCompileException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +37,9 @@ import java.util.Objects;
  * rules folder changes, and swaps instances atomically).
  */
 public final class SelfEval {
+    /** The time limit per submission unless {@link Builder#timeout} says otherwise (system property selfeval.timeout). */
+    public static final Duration DEFAULT_TIMEOUT = Checker.DEFAULT_TIMEOUT;
+
     private final RuleBase rules;
     private final Checker checker;
     private final String rulesLabel;
@@ -60,7 +61,7 @@ public final class SelfEval {
         private Path rulesDir;
         private RuleBase ruleBase;
         private String rulesLabel;
-        private Duration timeout = Checker.DEFAULT_TIMEOUT;
+        private Duration timeout = DEFAULT_TIMEOUT;
         private Path tempDir;
 
         private Builder() {
@@ -131,21 +132,28 @@ public final class SelfEval {
      * while they are checked, deleted before this returns.
      */
     public SubmissionResult check(InputStream in, String fileName) throws IOException {
-        String name = safeFileName(fileName);
+        String name = Uploads.safeFileName(fileName);
         Path dir = tempDir == null ? TempFiles.createDirectory("selfeval-api-") : TempFiles.createDirectory(tempDir, "selfeval-api-");
-        try {
-            Path file = dir.resolve(name);
-            if (!copyLimited(in, file, Readers.MAX_FILE_BYTES)) {
-                return checker.refused(name, "文件过大，超过 " + Readers.MAX_FILE_BYTES / (1024 * 1024) + " MB 上限");
-            }
-            try (Submissions all = new Submissions()) {
-                List<Submission> found = all.collect(file, name, p -> false);
-                if (found.size() == 1) return checker.check(found.get(0));
-                return checker.refused(name, "包含" + found.size() + "份报告，请逐份检查");
-            }
+        try (Submissions all = new Submissions()) {
+            return checker.check(Uploads.saveAsOne(in, fileName, name, dir, all));
         } finally {
             TempFiles.delete(dir);
         }
+    }
+
+    /** One submission already put together (see {@link Submissions}), within the time limit. */
+    public SubmissionResult check(Submission submission) {
+        return checker.check(submission);
+    }
+
+    /** A submission refused with its reason (one PARSE_UNREADABLE finding), named by these rules' code table. */
+    public SubmissionResult refused(String name, String reason) {
+        return checker.refused(name, reason);
+    }
+
+    /** The result for a file that was not checked: listed with its reason and one PARSE_UNREADABLE finding. */
+    public static SubmissionResult unreadable(String name, String reason) {
+        return Checker.unreadable(name, reason);
     }
 
     /** Every submission at the path (a file, a folder searched recursively, or a .zip), in path order. */
@@ -168,7 +176,7 @@ public final class SelfEval {
     /** Checks submissions already put together (see {@link Submissions}), in order, each within the time limit. */
     public List<SubmissionResult> checkEach(List<Submission> submissions) {
         List<SubmissionResult> out = new ArrayList<>(submissions.size());
-        for (Submission s : submissions) out.add(checker.check(s));
+        for (Submission s : submissions) out.add(check(s));
         return out;
     }
 
@@ -240,66 +248,5 @@ public final class SelfEval {
         Package p = SelfEval.class.getPackage();
         String v = p == null ? null : p.getImplementationVersion();
         return v == null || v.isBlank() ? "dev" : v;
-    }
-
-    /**
-     * A name safe to create in a folder of our own: the last part of what a client sent (no folders, no "..", no
-     * control or reserved characters), at most 120 characters, keeping the extension; "上传文件" when nothing is left.
-     */
-    public static String safeFileName(String fileName) {
-        String n = fileName == null ? "" : fileName;
-        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
-        n = n.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
-        while (n.startsWith(".")) n = n.substring(1);
-        if (n.isEmpty()) n = "上传文件";
-        // File systems count a name's bytes (255 at most), not its characters: cut by bytes, keeping the extension
-        // and leaving room for the "（2）" that tells two uploads of one name apart.
-        if (utf8Length(n) > NAME_BYTES) {
-            int dot = n.lastIndexOf('.');
-            String ext = dot > 0 && n.length() - dot <= 10 ? n.substring(dot) : "";
-            String stem = n.substring(0, n.length() - ext.length());
-            int budget = NAME_BYTES - utf8Length(ext);
-            int end = 0;
-            for (int used = 0; end < stem.length(); ) {
-                int cp = stem.codePointAt(end);
-                int len = utf8Length(new String(Character.toChars(cp)));
-                if (used + len > budget) break;
-                used += len;
-                end += Character.charCount(cp);
-            }
-            n = stem.substring(0, end) + ext;
-        }
-        return n;
-    }
-
-    /** The most bytes of a saved upload's name. */
-    private static final int NAME_BYTES = 200;
-
-    private static int utf8Length(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    }
-
-    /** Copies at most {@code limit} bytes; false (and the file removed) when the stream holds more. */
-    public static boolean copyLimited(InputStream in, Path target, long limit) throws IOException {
-        long total = 0;
-        byte[] buf = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(target)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > limit) break;
-                out.write(buf, 0, n);
-            }
-        }
-        if (total > limit) {
-            Files.deleteIfExists(target);
-            return false;
-        }
-        return true;
-    }
-
-    /** Deletes a folder and everything in it; what cannot be deleted is left (and logged at debug level). */
-    public static void deleteTree(Path dir) {
-        Submissions.deleteTree(dir);
     }
 }

@@ -2,7 +2,7 @@ package io.selfeval.cli;
 
 import io.selfeval.bench.Corpus;
 import io.selfeval.bench.Floor;
-import io.selfeval.check.Checker;
+import io.selfeval.api.SelfEval;
 import io.selfeval.model.CheckReport;
 import io.selfeval.report.ReportSink;
 import io.selfeval.report.ReportSinks;
@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         if (jobs < 1) throw CliException.usage("--jobs 应为不小于 1 的整数，实为：" + jobs);
         if (fuzz < 0) throw CliException.usage("--fuzz 应为不小于 1 的整数，实为：" + fuzz);
         if (fuzz > 0) {
-            return new FuzzBench(new Checker(rules.load()), jobs, seed).run(fuzz, dir, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return new FuzzBench(rules.selfEval(rules.load()), jobs, seed).run(fuzz, dir, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -112,8 +112,7 @@ final class BenchCommand implements Callable<Integer> {
             long r0 = System.nanoTime();
             RuleBase ruleBase = rules.load(io.selfeval.rules.RuleCache.none());
             long startup = System.nanoTime() - r0;
-            Checker checker = new Checker(ruleBase);
-            CheckReport.RulesInfo info = new CheckReport.RulesInfo(rules.given(), ruleBase.fingerprint(), ruleBase.ruleCount());
+            SelfEval selfEval = rules.selfEval(ruleBase);
 
             int threads = jobs;
             List<Path> pdf = pdfDir == null ? List.of() : pdfCopies(pdfDir, corpusDir.resolve("pdf"), pdfCount);
@@ -124,18 +123,18 @@ final class BenchCommand implements Callable<Integer> {
                 err.flush();
                 floor(warm, threads, false);
                 floor(warm, threads, true);
-                check(checker, info, warm, threads);
+                check(selfEval, warm, threads);
             }
             err.println("测量 …");
             err.flush();
             heap.start();
             Timing fDocx = Timing.of(() -> floor(docx, threads, false));
             Timing sDocx = Timing.of(() -> floor(docx, threads, true));
-            Timing cDocx = Timing.of(() -> check(checker, info, docx, threads));
+            Timing cDocx = Timing.of(() -> check(selfEval, docx, threads));
             Timing fTxt = Timing.of(() -> floor(txt, threads, false));
-            Timing cTxt = Timing.of(() -> check(checker, info, txt, threads));
+            Timing cTxt = Timing.of(() -> check(selfEval, txt, threads));
             Timing fPdf = Timing.of(() -> floor(pdf, threads, false));
-            Timing cPdf = Timing.of(() -> check(checker, info, pdf, threads));
+            Timing cPdf = Timing.of(() -> check(selfEval, pdf, threads));
             heap.stop();
             err.println("测量启动 …");
             err.flush();
@@ -235,14 +234,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Nanoseconds for the whole check of the files, each its own submission, JSON report written to nowhere. */
-    private static long check(Checker checker, CheckReport.RulesInfo info, List<Path> files, int threads) throws IOException {
+    private static long check(SelfEval selfEval, List<Path> files, int threads) throws IOException {
         if (files.isEmpty()) return 0;
         long t0 = System.nanoTime();
         try (Inputs inputs = Inputs.collect(files.stream().map(Path::toString).toList(), null)) {
             ReportSink sink = ReportSinks.create("json", OutputStream.nullOutputStream());
             CheckReport.Tally tally = new CheckReport.Tally();
-            sink.begin(new CheckReport.Tool(Version.NAME, Version.get()), info);
-            CheckCommand.checkAll(checker, inputs.list(), threads,
+            sink.begin(selfEval.tool(), selfEval.rulesInfo());
+            CheckCommand.checkAll(selfEval, inputs.list(), threads,
                     new Progress(new PrintWriter(Writer.nullWriter()), inputs.list().size(), false), r -> {
                         tally.add(r);
                         sink.submission(r);

@@ -1,7 +1,7 @@
 package io.selfeval.cli;
 
 import io.selfeval.annotate.Annotator;
-import io.selfeval.check.Checker;
+import io.selfeval.api.SelfEval;
 import io.selfeval.check.RuleFailureTally;
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.Finding;
@@ -104,24 +104,22 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private Integer check(List<Inputs.Input> inputs, String fmt, FailOn level, Path target, PrintWriter err) throws IOException {
-        RuleBase ruleBase = rules.load();
+        SelfEval selfEval = rules.selfEval(rules.load());
+        RuleBase ruleBase = selfEval.ruleBase();
         int threads = Math.max(1, Math.min(jobs, inputs.size()));
         err.println("规则：" + rules.given() + "，" + ruleBase.ruleCount() + "条规则；待检查" + inputs.size() + "份"
                 + (threads > 1 ? "，" + threads + "个并行任务" : ""));
         err.flush();
 
-        Checker checker = new Checker(ruleBase);
-        CheckReport.Tool tool = new CheckReport.Tool(Version.NAME, Version.get());
-        CheckReport.RulesInfo info = new CheckReport.RulesInfo(rules.given(), ruleBase.fingerprint(), ruleBase.ruleCount());
         Outcome outcome = new Outcome(level);
-        Annotations annotations = annotate == null ? null : new Annotations(Path.of(annotate), annotateAuthor, inputs, err);
+        Annotations annotations = annotate == null ? null : new Annotations(selfEval, Path.of(annotate), annotateAuthor, inputs, err);
         Progress progress = new Progress(err, inputs.size(), Main.errIsTerminal);
 
         // Results reach the writer in input order as they are done; only the tallies are kept.
         AtomicOutput.Body body = os -> {
             ReportSink sink = ReportSinks.create(fmt, os, ruleBase);
-            sink.begin(tool, info);
-            checkAll(checker, inputs, threads, progress, r -> {
+            sink.begin(selfEval.tool(), selfEval.rulesInfo());
+            checkAll(selfEval, inputs, threads, progress, r -> {
                 outcome.add(r);
                 sink.submission(r);
                 if (annotations != null) annotations.next(r);
@@ -152,23 +150,25 @@ final class CheckCommand implements Callable<Integer> {
 
     /** --annotate: the marked-up copies of each submission as its result arrives (in input order). */
     private static final class Annotations {
+        private final SelfEval selfEval;
         private final Path dir;
-        private final Annotator annotator;
+        private final String author;
         private final List<Inputs.Input> inputs;
         private final PrintWriter err;
         private int next;
         private int written;
 
-        Annotations(Path dir, String author, List<Inputs.Input> inputs, PrintWriter err) {
+        Annotations(SelfEval selfEval, Path dir, String author, List<Inputs.Input> inputs, PrintWriter err) {
+            this.selfEval = selfEval;
             this.dir = dir;
-            this.annotator = new Annotator(author);
+            this.author = author;
             this.inputs = inputs;
             this.err = err;
         }
 
         void next(SubmissionResult r) {
             Inputs.Input in = inputs.get(next++);
-            for (Annotator.Written w : annotator.annotate(in.submission(), r, dir)) {
+            for (Annotator.Written w : selfEval.annotate(in.submission(), r, dir, author)) {
                 if (w.error() != null) err.println("批注版未生成：" + w.name() + "：" + w.error());
                 else written++;
             }
@@ -189,12 +189,12 @@ final class CheckCommand implements Callable<Integer> {
      * each one and all before it are done. At most {@code 4 × threads} submissions are under way or waiting for
      * an earlier one (the reordering window), so memory does not grow with the number of inputs.
      */
-    static void checkAll(Checker checker, List<Inputs.Input> inputs, int threads, Progress progress,
+    static void checkAll(SelfEval selfEval, List<Inputs.Input> inputs, int threads, Progress progress,
                          ResultConsumer sink) throws IOException {
         int total = inputs.size();
         if (threads <= 1 || total <= 1) {
             for (Inputs.Input in : inputs) {
-                SubmissionResult r = checkOne(checker, in);
+                SubmissionResult r = checkOne(selfEval, in);
                 progress.done(in.name(), r);
                 sink.accept(r);
             }
@@ -213,13 +213,13 @@ final class CheckCommand implements Callable<Integer> {
                 while (next < total && inFlight.size() < window) {
                     Inputs.Input in = inputs.get(next++);
                     inFlight.add(pool.submit(() -> {
-                        SubmissionResult r = checkOne(checker, in);
+                        SubmissionResult r = checkOne(selfEval, in);
                         progress.done(in.name(), r);
                         return r;
                     }));
                 }
                 Future<SubmissionResult> head = inFlight.poll();
-                sink.accept(get(checker, head::get, inputs.get(written)));
+                sink.accept(get(selfEval, head::get, inputs.get(written)));
             }
         } finally {
             pool.shutdownNow();
@@ -257,26 +257,26 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** One submission; the checker never throws for a bad file, anything else still becomes an unreadable entry. */
-    private static SubmissionResult checkOne(Checker checker, Inputs.Input in) {
+    /** One submission; SelfEval never throws for a bad file, anything else still becomes an unreadable entry. */
+    private static SubmissionResult checkOne(SelfEval selfEval, Inputs.Input in) {
         try {
-            return checker.check(in.submission());
+            return selfEval.check(in.submission());
         } catch (RuntimeException | LinkageError e) {
             LoggerFactory.getLogger(CheckCommand.class).debug("检查 {} 时出错", in.name(), e);
-            return checker.refused(in.name(), "处理文件时出错：" + Main.describe(e));
+            return selfEval.refused(in.name(), "处理文件时出错：" + Main.describe(e));
         }
     }
 
-    private static SubmissionResult get(Checker checker, Callable<SubmissionResult> task, Inputs.Input in) {
+    private static SubmissionResult get(SelfEval selfEval, Callable<SubmissionResult> task, Inputs.Input in) {
         try {
             return task.call();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(Main.EXIT_UNREADABLE, "检查被中断");
         } catch (ExecutionException e) {
-            return checker.refused(in.name(), "处理文件时出错：" + Main.describe(e.getCause()));
+            return selfEval.refused(in.name(), "处理文件时出错：" + Main.describe(e.getCause()));
         } catch (Exception e) {
-            return checker.refused(in.name(), "处理文件时出错：" + Main.describe(e));
+            return selfEval.refused(in.name(), "处理文件时出错：" + Main.describe(e));
         }
     }
 

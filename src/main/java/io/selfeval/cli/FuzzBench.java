@@ -3,7 +3,7 @@ package io.selfeval.cli;
 import io.selfeval.bench.Corpus;
 import io.selfeval.bench.Damage;
 import io.selfeval.check.AbandonedWork;
-import io.selfeval.check.Checker;
+import io.selfeval.api.SelfEval;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.read.Submission;
 import io.selfeval.read.Submissions;
@@ -32,11 +32,11 @@ import java.util.stream.Stream;
 final class FuzzBench {
     private static final long SLOW_NANOS = 5_000_000_000L;
 
-    private final Checker checker;
+    private final SelfEval checker;
     private final int jobs;
     private final long seed;
 
-    FuzzBench(Checker checker, int jobs, long seed) {
+    FuzzBench(SelfEval checker, int jobs, long seed) {
         this.checker = checker;
         this.jobs = jobs;
         this.seed = seed;

@@ -1,7 +1,6 @@
 package io.selfeval.cli;
 
-import io.selfeval.api.SelfEval;
-import io.selfeval.read.Readers;
+import io.selfeval.internal.Uploads;
 import io.selfeval.read.Submission;
 import io.selfeval.read.Submissions;
 import io.selfeval.read.TempFiles;
@@ -114,17 +113,9 @@ final class Inputs implements AutoCloseable {
         if (stdin == null || stdin.name() == null || stdin.name().isBlank()) {
             throw CliException.usage("从标准输入读取（PATH 为 -）时须用 --name 给出文件名，例如 --name 自评报告.docx：扩展名决定按哪种文件读取");
         }
-        String name = SelfEval.safeFileName(stdin.name());
         try {
             stdinDir = TempFiles.createDirectory("selfeval-stdin-");
-            Path file = stdinDir.resolve(name);
-            if (!SelfEval.copyLimited(stdin.in(), file, Readers.MAX_FILE_BYTES)) {
-                return Submission.unreadable(stdin.name(), "文件过大，超过 " + Readers.MAX_FILE_BYTES / (1024 * 1024) + " MB 上限");
-            }
-            List<Submission> found = submissions.collect(file, stdin.name(), f -> false);
-            if (found.size() == 1) return found.get(0);
-            return Submission.unreadable(stdin.name(), found.isEmpty() ? "不是可检查的文件（.docx、.doc、.xlsx、.xls、.txt 或 .zip）"
-                    : "包含" + found.size() + "份报告，请逐份检查");
+            return Uploads.saveAsOne(stdin.in(), stdin.name(), stdin.name(), stdinDir, submissions);
         } catch (IOException e) {
             return Submission.unreadable(stdin.name(), "无法读取标准输入：" + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import io.selfeval.api.SelfEval;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.rules.RuleCache;
 import io.selfeval.rules.RuleCompileException;
@@ -16,6 +17,15 @@ import java.util.List;
 /** The {@code --rules DIR} option shared by the commands, and compiling the folder it names. */
 final class RulesOption {
     static final String DEFAULT_DIR = "rules";
+
+    /** Turns a rules folder read from disk into compiled rules; the command tests share one compiled copy through it. */
+    @FunctionalInterface
+    interface Loader {
+        RuleBase load(RulesSnapshot snapshot, RuleCache cache) throws RuleCompileException;
+    }
+
+    /** The compiler, unless a test of the commands has put the rule base it shares in front of it. */
+    static volatile Loader loader = RuleBase::load;
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "规则文件夹（*.drl 规则文件、*.drl.xlsx 数据表）；默认为当前目录下的 rules")
@@ -53,10 +63,19 @@ final class RulesOption {
         return load(noCache ? RuleCache.none() : RuleCache.standard().detachedBuilds());
     }
 
+    /** The library the commands check through, over rules already loaded; reports name the folder as given. */
+    SelfEval selfEval(RuleBase loaded) {
+        try {
+            return SelfEval.builder().ruleBase(loaded).rulesLabel(given()).build();
+        } catch (RuleCompileException e) {
+            throw new IllegalStateException("compiled rules need no compiling", e); // build() compiles only a folder
+        }
+    }
+
     RuleBase load(RuleCache cache) {
         Path p = resolve();
         try {
-            return RuleBase.load(RulesSnapshot.read(p), cache);
+            return loader.load(RulesSnapshot.read(p), cache);
         } catch (RuleCompileException e) {
             List<String> lines = new ArrayList<>();
             lines.add("规则编译失败：");

@@ -191,6 +191,16 @@ public final class Submissions implements AutoCloseable {
         }
     }
 
+    /**
+     * The one submission among those collected for a path named {@code name}; none (a folder without a supported
+     * file) or several give an unreadable submission: several reports are never merged, each is checked on its own.
+     */
+    public static Submission onlyOne(List<Submission> found, String name) {
+        if (found.size() == 1) return found.get(0);
+        if (found.isEmpty()) return Submission.unreadable(name, "没有可检查的文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt、.zip）");
+        return Submission.unreadable(name, "包含" + found.size() + "份报告，请逐份检查");
+    }
+
     static boolean hidden(Path p) {
         Path name = p.getFileName();
         if (name == null) return false;

@@ -1,6 +1,5 @@
 package io.selfeval.rules;
 
-import io.selfeval.document.Cancellation;
 import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Relation;
@@ -59,8 +58,8 @@ public final class RuleBase {
 
     private final Path dir;
     private final KieBase kieBase;
-    /** Sessions are reused: dispose() resets one and returns it here, which is cheaper than building a new one. */
-    private final KieSessionsPool sessions;
+    /** Runs the rules over submissions (sessions, and rules left out after they fail). */
+    private final RuleSessions running;
     private final RuleData data;
     /** The recognizer's words (subject names, indicator levels …), from the parameters table. */
     private final Vocabulary vocabulary;
@@ -72,8 +71,6 @@ public final class RuleBase {
     private final Map<String, Integer> ruleLines;
     /** Whether the rules came from the rule cache rather than the compiler (for bench and tests). */
     private final boolean fromCache;
-    /** The rule base without rules that failed, by the set of rules left out (package/name); built when needed. */
-    private final Map<Set<String>, KieBase> withoutRules = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * One compiled rule, for the catalog and provenance: its name, finding code and severity (metadata), the file it
@@ -87,7 +84,6 @@ public final class RuleBase {
                      Map<String, Integer> ruleLines, boolean fromCache) {
         this.dir = dir;
         this.kieBase = kieBase;
-        this.sessions = sessions;
         this.data = data;
         this.vocabulary = vocabulary;
         this.ruleFiles = ruleFiles;
@@ -96,6 +92,7 @@ public final class RuleBase {
         this.fingerprint = fingerprint;
         this.ruleLines = ruleLines;
         this.fromCache = fromCache;
+        this.running = new RuleSessions(kieBase, sessions, data.parameters, data.relations, ruleFiles, ruleLines);
     }
 
     /**
@@ -514,75 +511,7 @@ public final class RuleBase {
      * with that one failure and no findings.
      */
     public Outcome run(Collection<?> facts) {
-        Set<String> left = new java.util.LinkedHashSet<>();
-        List<RuleFailure> failures = new ArrayList<>();
-        while (true) {
-            try {
-                return new Outcome(runOnce(left.isEmpty() ? kieBase : without(left), facts), List.copyOf(failures));
-            } catch (Cancellation.CancelledException e) {
-                throw e; // the check was given up, not a rule failure
-            } catch (RuntimeException e) {
-                List<String> keys = ruleKeys(RuleFailures.ruleNames(e));
-                keys.removeAll(left);
-                String cause = RuleFailures.cause(e);
-                if (keys.isEmpty()) {
-                    failures.add(RuleFailure.of(null, null, null, cause));
-                    return new Outcome(List.of(), List.copyOf(failures));
-                }
-                for (String key : keys) {
-                    String name = key.substring(key.indexOf('/') + 1);
-                    failures.add(RuleFailure.of(name, ruleFiles.get(key), ruleLines.get(key), cause));
-                }
-                left.addAll(keys);
-                org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则 {} 运行出错", keys, e);
-            }
-        }
-    }
-
-    private List<Finding> runOnce(KieBase base, Collection<?> facts) {
-        // the pooled sessions are of the whole rule base; one without a failed rule gets a session of its own
-        KieSession session = base == kieBase ? sessions.newKieSession() : base.newKieSession();
-        try {
-            FindingCollector collector = new FindingCollector(ruleFiles);
-            session.setGlobal("findings", collector);
-            session.setGlobal("params", data.parameters);
-            data.relations.forEach(session::insert);
-            facts.forEach(session::insert);
-            // an abandoned check fires nothing more: the filter turns every remaining match down
-            session.fireAllRules(match -> !Cancellation.requested());
-            Cancellation.checkpoint();
-            return collector.findings();
-        } finally {
-            session.dispose();
-        }
-    }
-
-    /** The package/name keys of the rules with these names. */
-    private List<String> ruleKeys(List<String> names) {
-        List<String> keys = new ArrayList<>();
-        for (String name : names) {
-            ruleFiles.keySet().stream().filter(k -> k.substring(k.indexOf('/') + 1).equals(name)).sorted().forEach(keys::add);
-        }
-        return keys;
-    }
-
-    /**
-     * A copy of the compiled rule base without some rules: the compiled packages are added to a new base (Drools
-     * clones a package already in use) and the rules removed from it, so nothing is compiled again and the shared
-     * base is untouched.
-     */
-    private KieBase without(Set<String> ruleKeys) {
-        return withoutRules.computeIfAbsent(Set.copyOf(ruleKeys), keys -> {
-            ClassLoader loader = ((org.drools.core.impl.InternalRuleBase) kieBase).getRootClassLoader();
-            org.drools.kiesession.rulebase.InternalKnowledgeBase copy = org.drools.kiesession.rulebase.KnowledgeBaseFactory
-                    .newKnowledgeBase(KieServices.Factory.get().newKieBaseConfiguration(null, loader));
-            copy.addPackages(kieBase.getKiePackages());
-            for (String key : keys) {
-                int slash = key.indexOf('/');
-                copy.removeRule(key.substring(0, slash), key.substring(slash + 1));
-            }
-            return copy;
-        });
+        return running.run(facts);
     }
 
     /**

@@ -6,10 +6,10 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.selfeval.api.SelfEval;
+import io.selfeval.internal.Uploads;
 import io.selfeval.cli.RuleCatalog;
 import io.selfeval.read.TempFiles;
 import io.selfeval.check.AbandonedWork;
-import io.selfeval.check.Checker;
 import io.selfeval.check.RuleFailureTally;
 import io.selfeval.rules.RuleFailure;
 import io.selfeval.model.CheckReport;
@@ -90,7 +90,7 @@ public final class SelfEvalServer implements AutoCloseable {
         int maxQueued = 64;
         Duration queueWait = Duration.ofSeconds(120);
         Duration requestTimeout = Duration.ofSeconds(300);
-        Duration fileTimeout = Checker.DEFAULT_TIMEOUT;
+        Duration fileTimeout = SelfEval.DEFAULT_TIMEOUT;
         Duration reloadInterval = Duration.ofSeconds(1);
         Path tempDir;
         io.selfeval.rules.RuleCache ruleCache = io.selfeval.rules.RuleCache.standard();
@@ -452,15 +452,15 @@ public final class SelfEvalServer implements AutoCloseable {
             if (f.filename() != null && f.filename().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
                 throw new ApiError(400, "文件名过长（超过" + MAX_NAME_BYTES + "字节）：" + preview(f.filename()) + "……，请改短后重新上传");
             }
-            String name = unique(SelfEval.safeFileName(f.filename()), used);
+            String name = unique(Uploads.safeFileName(f.filename()), used);
             if (!Readers.isSupported(Path.of(name))) {
-                refused.add(Checker.unreadable(name, "不支持的文件类型：请上传 .docx、.doc、.xlsx、.xls、.pdf、.html/.htm/.mht、.txt 或 .zip 文件"));
+                refused.add(SelfEval.unreadable(name, "不支持的文件类型：请上传 .docx、.doc、.xlsx、.xls、.pdf、.html/.htm/.mht、.txt 或 .zip 文件"));
                 continue;
             }
             Path target = dir.resolve(name);
             long copied;
             try (InputStream in = f.content()) {
-                if (!SelfEval.copyLimited(in, target, budget)) throw tooLarge();
+                if (!Uploads.copyLimited(in, target, budget)) throw tooLarge();
             } catch (RuntimeException e) {
                 if (exceedsLimit(e)) throw tooLarge();
                 throw e;

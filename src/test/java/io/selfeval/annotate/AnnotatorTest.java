@@ -14,6 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,7 @@ class AnnotatorTest {
     }
 
     /** LibreOffice opens every seed's marked-up copy: it converts each to PDF and says nothing on stderr. */
+    @Tag("slow") // LibreOffice
     @Test
     void libreOfficeOpensTheMarkedUpCopies() throws Exception {
         Path soffice = Path.of("/usr/bin/soffice");

@@ -1,5 +1,6 @@
 package io.selfeval.api;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bundles. So the library API must work on a class path without them: this test loads target/classes and the other
  * jars in a class loader of their own and checks a seed through {@link SelfEval} there, giving the same JSON as here.
  */
+@Tag("slow") // compiles rules/ in a class loader of its own
 class LibraryClasspathTest {
     /** The optional dependencies of the pom, and the jars they bring (Maven repository layout paths). */
     private static final Set<String> OPTIONAL = Set.of("picocli", "slf4j-simple", "javalin");

@@ -18,21 +18,21 @@ class FindingsLimitTest {
     @Test
     void beyondTheLimitTheMostSeriousAreListedAndTheRestCounted() {
         List<Finding> many = new ArrayList<>();
-        for (int i = 0; i < Checker.MAX_FINDINGS + 250; i++) many.add(finding(i < 10 ? Severity.ERROR : Severity.WARNING));
-        List<Finding> listed = Checker.atMost(Checker.MAX_FINDINGS, many);
-        assertEquals(Checker.MAX_FINDINGS + 1, listed.size());
-        assertEquals(many.subList(0, Checker.MAX_FINDINGS), listed.subList(0, Checker.MAX_FINDINGS));
-        Finding last = listed.get(Checker.MAX_FINDINGS);
+        for (int i = 0; i < SubmissionCheck.MAX_FINDINGS + 250; i++) many.add(finding(i < 10 ? Severity.ERROR : Severity.WARNING));
+        List<Finding> listed = SubmissionCheck.atMost(SubmissionCheck.MAX_FINDINGS, many);
+        assertEquals(SubmissionCheck.MAX_FINDINGS + 1, listed.size());
+        assertEquals(many.subList(0, SubmissionCheck.MAX_FINDINGS), listed.subList(0, SubmissionCheck.MAX_FINDINGS));
+        Finding last = listed.get(SubmissionCheck.MAX_FINDINGS);
         assertEquals("PARSE_TRUNCATED", last.getCode());
         assertEquals(Severity.INFO, last.getSeverity());
-        assertEquals(Checker.MAX_FINDINGS + 250, last.getEvidence().get("found"));
+        assertEquals(SubmissionCheck.MAX_FINDINGS + 250, last.getEvidence().get("found"));
         assertTrue(last.getMessage().contains("共750条"), last.getMessage());
     }
 
     @Test
     void withinTheLimitNothingChanges() {
         List<Finding> few = List.of(finding(Severity.ERROR), finding(Severity.WARNING));
-        assertSame(few, Checker.atMost(Checker.MAX_FINDINGS, few));
+        assertSame(few, SubmissionCheck.atMost(SubmissionCheck.MAX_FINDINGS, few));
     }
 
     private static Finding finding(Severity s) {

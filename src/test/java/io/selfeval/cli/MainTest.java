@@ -63,7 +63,7 @@ class MainTest {
 
     @Test
     void missingPathIsReportedAsUnreadableAndExits3() throws IOException {
-        Path rules = RulesFixture.copyOfRealRules(tmp);
+        Path rules = RulesFixture.REAL_RULES;
         String missing = tmp.resolve("没有这个文件.txt").toString();
         CliRun r = CliRun.of("check", missing, "--format", "json", "--rules", rules.toString());
         assertEquals(3, r.exit(), r::toString);
@@ -144,7 +144,7 @@ class MainTest {
 
     @Test
     void jsonIsTheOnlyThingOnStdoutAndHasTheContractKeys() throws IOException {
-        Path rules = RulesFixture.copyOfRealRules(tmp);
+        Path rules = RulesFixture.REAL_RULES;
         CliRun r = CliRun.of("check", SEEDS, "--format", "json", "--rules", rules.toString(), "--fail-on", "never");
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().startsWith("{") && r.out().endsWith("}\n"), "stdout holds the JSON document only");
@@ -222,7 +222,7 @@ class MainTest {
 
     @Test
     void outWritesTheFileAndNothingToStdout() throws IOException {
-        Path rules = RulesFixture.copyOfRealRules(tmp);
+        Path rules = RulesFixture.REAL_RULES;
         Path outDir = Files.createDirectories(tmp.resolve("out"));
         Path json = outDir.resolve("report.json");
         CliRun r = CliRun.of("check", SEEDS, "--format", "json", "--out", json.toString(),
@@ -351,7 +351,7 @@ class MainTest {
 
     @Test
     void rulesOfTheProjectVerify() {
-        Path rules = RulesFixture.copyOfRealRules(tmp);
+        Path rules = RulesFixture.REAL_RULES;
         CliRun verify = CliRun.of("rules", "verify", "--rules", rules.toString());
         assertEquals(0, verify.exit(), verify::toString);
     }

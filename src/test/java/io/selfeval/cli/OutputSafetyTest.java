@@ -2,6 +2,7 @@ package io.selfeval.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,6 +162,7 @@ class OutputSafetyTest {
      * A real process stopped with SIGTERM while it checks a zip and writes an Excel report: the unpacked folder,
      * POI's temporary files and the report's temporary file are all gone.
      */
+    @Tag("slow") // a process of its own compiling rules/
     @Test
     void noTemporaryFolderSurvivesSigterm() throws Exception {
         Path zip = tmp.resolve("batch.zip");

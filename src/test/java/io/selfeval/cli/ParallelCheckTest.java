@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.selfeval.fixtures.BrokenFiles;
 import io.selfeval.fixtures.OfficeRenderings;
 import io.selfeval.report.ReportSinks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +157,7 @@ class ParallelCheckTest {
      * A real process stopped (SIGTERM, which runs the shutdown hooks as Ctrl-C's SIGINT does) while it is
      * streaming the report into --out: neither the report nor a temporary file is left.
      */
+    @Tag("slow") // a process of its own compiling rules/
     @Test
     void aStoppedRunLeavesNoOutFile() throws Exception {
         Path batch = Files.createDirectories(tmp.resolve("many"));

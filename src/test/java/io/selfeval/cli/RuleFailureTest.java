@@ -2,6 +2,7 @@ package io.selfeval.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in Chinese, with its file and line and the cause; the submissions are not called unreadable and the other rules'
  * findings are the same as with the intact rules.
  */
+@Tag("slow") // copies and recompiles rules/
 class RuleFailureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RULE = "预算调整幅度大";

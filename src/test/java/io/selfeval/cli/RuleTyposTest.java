@@ -1,5 +1,6 @@
 package io.selfeval.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One typing slip in a rule file gives one Chinese message at the line to fix, not Drools' after-effects; errors
  * Drools words in English are explained in Chinese. Each case edits a copy of the real rules/execution.drl.
  */
+@Tag("slow") // copies and recompiles rules/
 class RuleTyposTest {
     @TempDir
     Path tmp;

@@ -4,6 +4,7 @@ import io.selfeval.testing.RuleFolders;
 import io.selfeval.check.RuleTests;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.testing.DeductionTable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code rules test}: the shipped cases under rules/tests pass; a deliberately broken rule in a copy of rules/ makes
  * the case that depends on it fail (exit 1, the case named); a broken case table is exit 2.
  */
+@Tag("slow") // copies and recompiles rules/
 class RulesTestCommandTest {
     private static final Pattern SUMMARY = Pattern.compile("(?m)^通过(\\d+)个，失败(\\d+)个$");
 

@@ -4,6 +4,7 @@ import io.selfeval.rules.CodeInfo;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.testing.Checks;
 import io.selfeval.testing.XlsxTables;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code rules verify} and {@code rules list} on copies of rules/: where a broken table cell or rule line is, what
  * verify warns about, and the catalog documents.
  */
+@Tag("slow") // copies and recompiles rules/
 class RulesVerifyListTest {
     private static final String SEED_004 = "fixtures/seeds/004_a3928fcbeeb643f4.txt";
 

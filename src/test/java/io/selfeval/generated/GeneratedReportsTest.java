@@ -5,6 +5,7 @@ import io.selfeval.model.Finding;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 320 reports drawn from {@link ReportModel} and written by {@link ReportRenderer} in every {@link ReportFiles.Format};
  * a failure names the seed, format and styles so the case can be rebuilt.
  */
+@Tag("slow") // a big generated corpus
 class GeneratedReportsTest {
     static final int COUNT = 320;
     static SelfEval selfEval;

@@ -3,6 +3,7 @@ package io.selfeval.generated;
 import io.selfeval.generated.ReportRenderer.Fault;
 import io.selfeval.model.Finding;
 import io.selfeval.model.SubmissionResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * layouts, is found, and it brings no ERROR of an unrelated code (the few codes the same fault rightly implies are
  * allowed).
  */
+@Tag("slow") // a big generated corpus, every format
 class InjectedFaultsTest {
     private static final int PER_FAULT = 10;
 

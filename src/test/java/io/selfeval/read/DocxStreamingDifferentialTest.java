@@ -10,6 +10,7 @@ import io.selfeval.document.Row;
 import io.selfeval.document.Table;
 import io.selfeval.fixtures.OfficeRenderings;
 import io.selfeval.fixtures.OfficeRenderings.WordFeatures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   report; the streaming reader reads the box as the XWPF reader's walk meant to.</li>
  * </ul>
  */
+@Tag("slow") // a generated corpus read twice
 class DocxStreamingDifferentialTest {
     @TempDir
     Path dir;

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * position, address, sheet, cuts): on every workbook of the project and on a few hundred drawn ones. Where the two
  * differ on purpose the difference has a test of its own here.
  */
+@Tag("slow") // many generated workbooks read twice
 class XlsxStreamingEquivalenceTest {
     private static final int DRAWN = 200;
 

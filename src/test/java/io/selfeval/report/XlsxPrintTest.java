@@ -7,6 +7,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * wide — every page of it carries the whole header row, first column to last, and every unit's row is on them, with
  * the totals and the chart.
  */
+@Tag("slow") // LibreOffice
 class XlsxPrintTest {
     private static final Path SOFFICE = Path.of("/usr/bin/soffice");
     /** LibreOffice Calc's import filters; soffice without them cannot open a workbook. */

@@ -2,6 +2,7 @@ package io.selfeval.rules;
 
 import io.selfeval.testing.RuleFolders;
 import io.selfeval.testing.XlsxTables;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ("0,3", "1.234,5", "30%" typed as text) is refused with its sheet and cell; plain, full-width and thousands-grouped
  * numbers are read; a value outside its 取值范围 is a warning of verify, not a refusal.
  */
+@Tag("slow") // copies and recompiles rules/
 class AmbiguousNumbersTest {
     private static final String PARAMETERS = "parameters.drl.xlsx";
 

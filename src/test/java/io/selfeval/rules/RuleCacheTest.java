@@ -1,6 +1,7 @@
 package io.selfeval.rules;
 
 import io.selfeval.api.SelfEval;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The rule cache: unchanged rules load from it and check exactly as compiled rules do; a damaged entry, one Drools
  * cannot load, or an edit to the rules is never used, and a compile puts a good entry back.
  */
+@Tag("slow") // copies and recompiles rules/, writes rule caches
 class RuleCacheTest {
     @TempDir
     Path tmp;

@@ -9,6 +9,7 @@ import io.selfeval.check.Checker;
 import io.selfeval.testing.Checks;
 import io.selfeval.testing.Reports;
 import io.selfeval.testing.XlsxTables;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * copy of rules/ changes what the checker finds, without a rebuild; a broken cell stops loading with its file, sheet
  * and cell. The real rules/ folder is never touched.
  */
+@Tag("slow") // copies and recompiles rules/
 class RuleTablesTest {
     private static final Path REAL_RULES = Path.of("rules");
     private static final String SUM = "AMT_SUM_MISMATCH";

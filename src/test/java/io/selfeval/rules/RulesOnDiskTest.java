@@ -7,6 +7,7 @@ import io.selfeval.model.SubmissionResult;
 import io.selfeval.check.Checker;
 import io.selfeval.testing.Checks;
 import io.selfeval.testing.XlsxTables;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * accordingly when loaded, without recompiling Java. The real rules/ folder is never touched.
  * (Exit code 2 of the CLI for a broken rule file is MainTest's; here the exception itself is checked.)
  */
+@Tag("slow") // copies and recompiles rules/
 class RulesOnDiskTest {
     private static final Path SEED_004 = seed("004_");
     private static final Path SEED_002 = seed("002_");

@@ -1,5 +1,6 @@
 package io.selfeval.rules;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rules are swapped as a whole: the fingerprint a rule base carries is of the very bytes it compiled, read once,
  * so a file edited during a compile never gives a fingerprint of a state that did not compile.
  */
+@Tag("slow") // copies and recompiles rules/
 class RulesSwapTest {
     private static final String EXTRA = "\nrule \"swap-test extra\"\nwhen\nthen\nend\n";
     private static final String BROKEN = "\nrule \"swap-test broken\"\nwhen\n  this is not drl (\nthen\nend\n";

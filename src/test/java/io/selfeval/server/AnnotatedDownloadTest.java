@@ -5,6 +5,7 @@ import io.selfeval.fixtures.OfficeRenderings;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /api/check?format=annotated: the marked-up copy of one report, a zip of several, a Chinese 422 for none. */
+@Tag("slow") // a server on a copy of rules/, compiled
 class AnnotatedDownloadTest {
     private static Path tmp;
     private static SelfEvalServer server;
@@ -36,7 +38,7 @@ class AnnotatedDownloadTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        SelfEval.deleteTree(tmp);
+        io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     @Test

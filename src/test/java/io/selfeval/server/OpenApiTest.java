@@ -11,6 +11,7 @@ import io.selfeval.api.SelfEval;
 import io.selfeval.cli.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Chinese error, and a path it does not name is 404. It is a valid OpenAPI 3.0 document (the official 3.0 schema,
  * vendored in src/test/resources/schemas), and the answers of /api/rules and /api/health fit the schemas it gives them.
  */
+@Tag("slow") // a server on a copy of rules/, compiled
 class OpenApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
@@ -59,7 +61,7 @@ class OpenApiTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        SelfEval.deleteTree(tmp);
+        io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     private static HttpResponse<String> send(String method, String path) throws Exception {

@@ -2,6 +2,7 @@ package io.selfeval.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfeval.api.SelfEval;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The service on rules with one rule broken at run time: an upload the rule fails on answers 500 naming the rule,
  * file and line; the service stays up, and an upload it fails on only in part is answered with the failure listed.
  */
+@Tag("slow") // a server on a broken copy of rules/, compiled
 class RuleFailureServerTest {
     private static final String RULE = "预算调整幅度大";
 

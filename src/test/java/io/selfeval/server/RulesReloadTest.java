@@ -2,6 +2,7 @@ package io.selfeval.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfeval.api.SelfEval;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A rule edit reaches the running service: a changed @severity shows in the next response; a broken edit leaves
  * the responses as they were and /api/rules shows the problem with its file and line; a fixed edit is taken again.
  */
+@Tag("slow") // copies, edits and recompiles rules/
 class RulesReloadTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
 

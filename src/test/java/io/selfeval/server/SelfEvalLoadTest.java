@@ -6,6 +6,7 @@ import io.selfeval.fixtures.OfficeRenderings;
 import io.selfeval.server.SelfEvalServerTest.Part;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * but not asserted: speed is measured, not tested (see BENCHMARKS.md, "HTTP service").
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Tag("slow") // a load test
 class SelfEvalLoadTest {
     static final int REQUESTS = 200;
     static final int CONCURRENCY = 16;
@@ -62,7 +64,7 @@ class SelfEvalLoadTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        if (tmp != null) SelfEval.deleteTree(tmp);
+        if (tmp != null) io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     static List<Input> inputs() throws Exception {

@@ -3,6 +3,7 @@ package io.selfeval.server;
 import io.selfeval.api.SelfEval;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * /usr/bin/chromium or /usr/bin/chromedriver is missing; .ci/run installs both so that CI runs it.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("slow") // a browser
 class SelfEvalPageE2ETest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -95,7 +97,7 @@ class SelfEvalPageE2ETest {
                 if (service != null) service.stop();
             } finally {
                 if (server != null) server.close();
-                if (tmp != null) SelfEval.deleteTree(tmp);
+                if (tmp != null) io.selfeval.read.Submissions.deleteTree(tmp);
             }
         }
     }

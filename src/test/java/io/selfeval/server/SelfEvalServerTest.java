@@ -7,6 +7,7 @@ import io.selfeval.model.Finding;
 import io.selfeval.model.SubmissionResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same file), the other formats, limits (413, 400 for a zip leaving its folder, the service still up after),
  * the token, and uploads deleted after the response. The rules are a copy, never the project's own folder.
  */
+@Tag("slow") // servers on copies of rules/, each compiled
 class SelfEvalServerTest {
     static final Path SEEDS = Path.of("fixtures/seeds");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +64,7 @@ class SelfEvalServerTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        SelfEval.deleteTree(tmp);
+        io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     static Path copyRules(Path dir) throws IOException {

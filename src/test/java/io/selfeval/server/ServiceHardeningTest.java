@@ -5,6 +5,7 @@ import io.selfeval.api.SelfEval;
 import io.selfeval.cli.HostileNamesAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The service answers like a service: security headers on every answer (the page's policy allowing only its own
  * script and style by hash), names of markup shown as text, malformed uploads and over-long names refused with 400.
  */
+@Tag("slow") // a server on a copy of rules/, compiled
 class ServiceHardeningTest {
     private static Path tmp;
     private static SelfEvalServer server;
@@ -49,7 +51,7 @@ class ServiceHardeningTest {
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-        SelfEval.deleteTree(tmp);
+        io.selfeval.read.Submissions.deleteTree(tmp);
     }
 
     private static void assertCommonHeaders(HttpResponse<?> r) {

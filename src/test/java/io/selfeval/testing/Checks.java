@@ -4,7 +4,9 @@ import io.selfeval.check.Checker;
 import io.selfeval.model.Finding;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.rules.RuleBase;
+import io.selfeval.rules.RuleCache;
 import io.selfeval.rules.RuleCompileException;
+import io.selfeval.rules.RulesSnapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +20,11 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the real rules in rules/ over a small hand-written report, the way the CLI does: the text is written to a
- * temporary .txt file and checked with {@link Checker}. The rule base is compiled once per test JVM.
+ * temporary .txt file and checked with {@link Checker}. The rule base is compiled once per test JVM and shared by
+ * every test that does not edit rules ({@link #rules()}, and the command line's through {@link #sharedOr}).
  */
 public final class Checks {
+    private static final Path RULES = Path.of("rules");
     private static RuleBase shared;
 
     private Checks() {
@@ -29,12 +33,25 @@ public final class Checks {
     public static synchronized RuleBase rules() {
         if (shared == null) {
             try {
-                shared = RuleBase.load(Path.of("rules"));
+                shared = RuleBase.load(RULES);
             } catch (RuleCompileException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }
         return shared;
+    }
+
+    /**
+     * The shared rule base when {@code snapshot} is the project's rules/ folder as it was compiled (the same folder,
+     * the same fingerprint); anything else, such as a copy a test edited, is compiled on its own. For code that
+     * compiles a folder it was given (the command line), so its tests need not compile rules/ again.
+     */
+    public static RuleBase sharedOr(RulesSnapshot snapshot, RuleCache cache) throws RuleCompileException {
+        if (snapshot.dir().toAbsolutePath().normalize().equals(RULES.toAbsolutePath().normalize())
+                && snapshot.fingerprint().equals(rules().fingerprint())) {
+            return rules();
+        }
+        return RuleBase.load(snapshot, cache);
     }
 
     /** Checks a report given as text (seed format: paragraphs, and tables as tab-indented cells). */
