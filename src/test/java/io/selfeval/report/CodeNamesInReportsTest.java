@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A code's Chinese name lives once, in the rules folder's code table: renamed there (in a copy of rules/), the new
  * name is what the text, JSON, workbook, HTML and SARIF reports say, with no rebuild.
  */
+@Tag("slow") // compiles edited copies of the rules folder
 class CodeNamesInReportsTest {
     private static final String CODE = "EXE_RATE_MISMATCH";
     private static final String RENAMED = "执行率算错了（改名测试）";

@@ -2,6 +2,7 @@ package io.selfeval.rules;
 
 import io.selfeval.testing.RuleFolders;
 import io.selfeval.testing.XlsxTables;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * regular expression stops the load naming the row, and a standard weight for a level the table does not name is a
  * warning of {@code rules verify}.
  */
+@Tag("slow") // compiles edited copies of the rules folder
 class RuleVocabularyTest {
     private static final String PARAMETERS = "parameters.drl.xlsx";
 
