@@ -93,7 +93,7 @@ public final class RuleBase {
 
     /**
      * Compiles the folder. Every problem is reported: DRL syntax or an unknown type with file and line, a table with
-     * file, sheet and cell (a cell Drools cannot compile, a value that is not a number, an unknown relation kind...).
+     * file, sheet and cell (a value that is not a number, an unknown relation kind, a blank row inside a table...).
      */
     public static RuleBase load(Path dir) throws RuleCompileException {
         if (!Files.isDirectory(dir)) {
