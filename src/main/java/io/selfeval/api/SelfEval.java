@@ -67,7 +67,7 @@ public final class SelfEval {
         private Builder() {
         }
 
-        /** The rules folder (*.drl rule files and *.drl.xlsx decision tables), compiled by {@link #build()}. */
+        /** The rules folder (*.drl rule files and *.drl.xlsx data sheets), compiled by {@link #build()}. */
         public Builder rules(Path dir) {
             this.rulesDir = Objects.requireNonNull(dir, "dir");
             return this;
@@ -104,7 +104,7 @@ public final class SelfEval {
          * Compiles the rules (once; the instance shares them among all its callers).
          *
          * @throws RuleCompileException when the rules do not compile; each problem names its file and line (or
-         *                              file, sheet and cell for a decision table)
+         *                              file, sheet and cell for a data sheet)
          */
         public SelfEval build() throws RuleCompileException {
             RuleBase rb = ruleBase;

@@ -39,20 +39,9 @@ public final class CodeNames {
         return new CodeNames(codes, families);
     }
 
-    /** The names a rules folder gives. */
+    /** The names a rules folder gives: its code table (问题代码) and the families' table (代码类别). */
     public static CodeNames of(RuleBase rules) {
-        return of(rules.codes(), INTERIM_FAMILIES);
-    }
-
-    // Until the code table carries the family names (branch rdata): the families of finding-codes.md.
-    private static final Map<String, String> INTERIM_FAMILIES = interimFamilies();
-
-    private static Map<String, String> interimFamilies() {
-        Map<String, String> m = new LinkedHashMap<>();
-        String[] pairs = {"AMT", "金额勾稽", "EXE", "预算执行", "PRJ", "项目支出", "SCR", "评分", "IND", "绩效指标",
-                "CMP", "完整性", "OBJ", "客观性", "META", "基本信息", "PARSE", "文件读取"};
-        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
-        return m;
+        return of(rules.codes(), rules.codeFamilies());
     }
 
     /** "预算执行率计算错误" for EXE_RATE_MISMATCH; null for a code the table does not name. */

@@ -5,10 +5,9 @@ import io.selfeval.model.Finding;
 import io.selfeval.model.Relation;
 import io.selfeval.model.RubricItem;
 import io.selfeval.recognize.Vocabulary;
-import io.selfeval.rules.data.DecisionTables;
-import io.selfeval.rules.data.DecisionTables.TableSheet;
+import io.selfeval.rules.data.DataTable;
+import io.selfeval.rules.data.DataWorkbook;
 import io.selfeval.rules.data.DroolsText;
-import io.selfeval.rules.data.TableCell;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.EntryPointId;
@@ -29,7 +28,6 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,9 +45,8 @@ import java.util.stream.Collectors;
 
 /**
  * The rules folder compiled once: every *.drl file read from disk (UTF-8) into the KieBase that checks submissions,
- * and every decision table (*.drl.xlsx) into a second KieBase of data rules. The data rules run once, here, in a
- * session without document facts; the rows they insert become the parameters, relations, rubric, deductions and
- * code catalog. Thread-safe to share; each submission runs in a session of its own ({@link #run}).
+ * and every data sheet (*.drl.xlsx) read as data into the parameters, relations, rubric, deductions, code catalog and
+ * code families. Thread-safe to share; each submission runs in a session of its own ({@link #run}).
  */
 public final class RuleBase {
     private static final String RESOURCES = "src/main/resources/";
@@ -97,7 +94,7 @@ public final class RuleBase {
 
     /**
      * Compiles the folder. Every problem is reported: DRL syntax or an unknown type with file and line, a table with
-     * file, sheet and cell (a cell Drools cannot compile, a value that is not a number, an unknown relation kind...).
+     * file, sheet and cell (a value that is not a number, an unknown relation kind, a blank row inside a table...).
      */
     public static RuleBase load(Path dir) throws RuleCompileException {
         if (!Files.isDirectory(dir)) {
@@ -121,16 +118,18 @@ public final class RuleBase {
         Path dir = snapshot.dir();
         List<Path> drlFiles = snapshot.topLevel().stream()
                 .filter(p -> p.getFileName().toString().endsWith(".drl") && !hidden(p)).toList();
-        List<Path> tableFiles = snapshot.topLevel().stream().filter(DecisionTables::isTableFile).toList();
+        List<Path> tableFiles = snapshot.topLevel().stream().filter(DataWorkbook::isTableFile).toList();
         if (drlFiles.isEmpty()) {
             throw new RuleCompileException(List.of("规则目录 " + dir + " 中没有 .drl 规则文件"));
         }
-        // The tables (POI, then their own small KieBase) are compiled on a second thread while this one compiles the
+        // The data sheets are read (no compiler, no cache) on a second thread while this one loads or compiles the
         // rule files: the two do not depend on each other until a session runs, and start-up time matters.
-        java.util.concurrent.FutureTask<TablesResult> tables = new java.util.concurrent.FutureTask<>(() -> loadTables(tableFiles, snapshot, cache));
-        Thread tableThread = new Thread(tables, "selfeval-rule-tables");
-        tableThread.setDaemon(true);
-        tableThread.start();
+        java.util.concurrent.CompletableFuture<TablesResult> tables =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> loadTables(tableFiles, snapshot), task -> {
+                    Thread t = new Thread(task, "selfeval-rule-tables");
+                    t.setDaemon(true);
+                    t.start();
+                });
 
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
@@ -157,7 +156,7 @@ public final class RuleBase {
         if (container == null) {
             ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "rules-" + UUID.randomUUID(), "1.0.0");
             KieBuilder builder = ks.newKieBuilder(fileSystem(ks, releaseId, resources, snapshot)).buildAll();
-            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, Map.of(), drlText));
+            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, drlText));
             if (problems.isEmpty()) container = ks.newKieContainer(releaseId);
             ks.getRepository().removeKieModule(releaseId);
         }
@@ -170,15 +169,11 @@ public final class RuleBase {
 
         TablesResult data;
         try {
-            data = tables.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuleCompileException(List.of("规则加载被中断"));
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
+            data = tables.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
         }
         problems.addAll(data.problems());
         Vocabulary vocabulary = null;
@@ -273,72 +268,39 @@ public final class RuleBase {
         return module.toXML();
     }
 
-    /**
-     * The decision tables: each sheet to DRL (Drools' spreadsheet compiler), all of them into a KieBase of their own,
-     * whose rules run once in a session without document facts; the cells the rows insert become the rule data.
-     */
-    private static TablesResult loadTables(List<Path> tableFiles, RulesSnapshot snapshot, RuleCache cache) {
+    /** The data sheets read as data; the problems of every file are listed together (file, sheet and cell). */
+    private static TablesResult loadTables(List<Path> tableFiles, RulesSnapshot snapshot) {
+        long started = System.nanoTime();
+        try {
+            return readTables(tableFiles, snapshot);
+        } finally {
+            org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug("规则数据表读取用时 {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static TablesResult readTables(List<Path> tableFiles, RulesSnapshot snapshot) {
         List<String> problems = new ArrayList<>();
-        List<TableSheet> sheets = new ArrayList<>();
+        List<DataTable> tables = new ArrayList<>();
         for (Path table : tableFiles) {
-            DecisionTables.Compiled c = DecisionTables.compile(snapshot.bytes(table), table, displayPath(table));
-            sheets.addAll(c.sheets());
-            problems.addAll(c.problems());
+            DataWorkbook.Read read = DataWorkbook.read(snapshot.bytes(table), table, displayPath(table), RuleData.COLUMNS);
+            tables.addAll(read.tables());
+            problems.addAll(read.problems());
         }
         if (!problems.isEmpty()) return new TablesResult(null, problems);
-        // The cells are a function of the tables' bytes alone: kept by fingerprint, they spare the tables' compile.
-        List<TableCell> cached = cache.cells(snapshot.fingerprint()).orElse(null);
-        List<TableCell> cells = cached != null ? cached : new ArrayList<>();
-        if (cached == null && !sheets.isEmpty()) {
-            KieServices ks = KieServices.Factory.get();
-            KieFileSystem kfs = ks.newKieFileSystem();
-            ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "tables-" + UUID.randomUUID(), "1.0.0");
-            kfs.generateAndWritePomXML(releaseId);
-            Map<String, TableSheet> sheetByResource = new HashMap<>();
-            for (TableSheet s : sheets) {
-                String resourcePath = RuleData.resourceKey(s);
-                kfs.write(RESOURCES + resourcePath, ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8))
-                        .setSourcePath(resourcePath));
-                sheetByResource.put(RESOURCES + resourcePath, s);
-                sheetByResource.put(resourcePath, s);
-            }
-            kfs.writeKModuleXML(moduleXml(ks));
-            KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), Map.of(), sheetByResource, Map.of()));
-            if (!problems.isEmpty()) {
-                ks.getRepository().removeKieModule(releaseId);
-                return new TablesResult(null, problems);
-            }
-            KieSession session = ks.newKieContainer(releaseId).getKieBase().newKieSession();
-            try {
-                session.fireAllRules();
-                for (Object o : session.getObjects(o -> o instanceof TableCell)) {
-                    TableCell c = (TableCell) o;
-                    String resource = c.getResource();
-                    if (resource != null && resource.startsWith(RESOURCES)) resource = resource.substring(RESOURCES.length());
-                    cells.add(new TableCell(c.getRule(), resource, c.getColumn(), c.getValue()));
-                }
-            } finally {
-                session.dispose();
-                ks.getRepository().removeKieModule(releaseId);
-            }
-        }
         try {
-            TablesResult result = new TablesResult(RuleData.build(sheets, cells), List.of());
-            if (cached == null) cache.putCells(snapshot.fingerprint(), cells);
-            return result;
+            return new TablesResult(RuleData.build(tables), List.of());
         } catch (RuleCompileException e) {
             return new TablesResult(null, e.getProblems());
         }
     }
 
     /**
-     * The compiler's errors in Chinese with file and line (or sheet and cell). When a rule file's slip is a bracket,
+     * The compiler's errors in Chinese with file and line. When a rule file's slip is a bracket,
      * quote or {@code end} left out, {@link DrlShape} names it once at its line instead of Drools' after-effects; the
      * parser's follow-on errors at the end of a file (input '' / '<eof>') are dropped after the first.
      */
     private static List<String> compileProblems(List<Message> errors, Map<String, Path> byResourcePath,
-                                                Map<String, TableSheet> sheetByResource, Map<String, String> drlText) {
+                                                Map<String, String> drlText) {
         List<String> problems = new ArrayList<>();
         Set<String> filesWithLines = new HashSet<>();
         for (Message m : errors) {
@@ -368,11 +330,6 @@ public final class RuleBase {
             boolean followOn = m.getText() != null && m.getText().matches("(?s).*input '(<eof>)?'.*");
             if (!afterFirst.add(String.valueOf(m.getPath())) && followOn) continue;
             String text = DroolsText.drl(m.getText());
-            TableSheet sheet = m.getPath() == null ? null : sheetByResource.get(m.getPath());
-            if (sheet != null) {
-                problems.add(sheet.whereLine(m.getLine(), m.getText()) + "：" + text);
-                continue;
-            }
             Path file = m.getPath() == null ? null : byResourcePath.get(m.getPath());
             String where = file == null ? String.valueOf(m.getPath()) : displayPath(file);
             problems.add(where + (m.getLine() > 0 ? " 第" + m.getLine() + "行：" : "：") + text);
@@ -517,7 +474,8 @@ public final class RuleBase {
     /**
      * What {@code rules verify} warns about (the rules still run): a rule that waits for a kind of fact the recognizer
      * never inserts, a rule without a code or with a code missing from the code table, a deduction row naming an
-     * unknown code or rubric item, and a number parameter outside its 取值范围.
+     * unknown code or rubric item, a code whose family is not in the code families table, and a number parameter
+     * outside its 取值范围.
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
@@ -552,6 +510,13 @@ public final class RuleBase {
                         + (data.rubric.isEmpty() ? "完整性/绩效自评材料完整" : data.rubric.get(0).id()) + "）");
             }
         }
+        Set<String> families = data.families.stream().map(RuleData.CodeFamily::family).collect(Collectors.toSet());
+        for (CodeInfo c : data.codes) {
+            String family = c.code().contains("_") ? c.code().substring(0, c.code().indexOf('_')) : c.code();
+            if (!families.contains(family)) {
+                out.add(c.source() + "：问题代码 " + c.code() + " 的类别 " + family + " 不在代码类别表中（报告按类别汇总时没有中文名称）");
+            }
+        }
         out.addAll(data.warnings);
         return out;
     }
@@ -566,6 +531,13 @@ public final class RuleBase {
     public List<DeductionRule> deductions() { return List.copyOf(data.deductions); }
     /** The finding codes with their Chinese names (问题代码表), in table order. */
     public List<CodeInfo> codes() { return List.copyOf(data.codes); }
+
+    /** Code family (the code's prefix before its first underscore, AMT) → its Chinese name (代码类别表), in table order. */
+    public Map<String, String> codeFamilies() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (RuleData.CodeFamily f : data.families) out.put(f.family(), f.name());
+        return java.util.Collections.unmodifiableMap(out);
+    }
     public List<RuleInfo> catalog() { return catalog; }
     public String fingerprint() { return fingerprint; }
 

@@ -3,12 +3,6 @@ package io.selfeval.rules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.selfeval.rules.data.TableCell;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -51,7 +45,6 @@ public final class RuleCache {
     /** Turns the cache off for the whole process (the test suite sets it; --no-cache does the same per command). */
     public static final String DISABLE_PROPERTY = "selfeval.ruleCache";
     private static final String JAR = ".kjar";
-    private static final String CELLS = ".cells";
 
     /** Jars being built for the next start; a command waits for them before the process ends. */
     private static final List<CompletableFuture<Void>> PENDING = new ArrayList<>();
@@ -258,54 +251,6 @@ public final class RuleCache {
             for (Rule rule : pkg.getRules()) names.add(pkg.getName() + "/" + rule.getName());
         }
         return names;
-    }
-
-    /** The rule-data cells the decision tables produced for the fingerprint (their compile is skipped). */
-    Optional<List<TableCell>> cells(String fingerprint) {
-        Optional<byte[]> bytes = get(fingerprint, CELLS);
-        if (bytes.isEmpty()) return Optional.empty();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.get()))) {
-            int n = in.readInt();
-            List<TableCell> cells = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) cells.add(new TableCell(readText(in), readText(in), readText(in), readText(in)));
-            return Optional.of(cells);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("规则数据缓存无法读取，重新编译", e);
-            forget(fingerprint, CELLS);
-            return Optional.empty();
-        }
-    }
-
-    void putCells(String fingerprint, List<TableCell> cells) {
-        if (folder == null) return;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(cells.size());
-            for (TableCell c : cells) {
-                writeText(out, c.getRule());
-                writeText(out, c.getResource());
-                writeText(out, c.getColumn());
-                writeText(out, c.getValue());
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        put(fingerprint, CELLS, bytes.toByteArray());
-    }
-
-    private static void writeText(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s == null) return;
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) return null;
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("bad length " + n);
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 
     /** selfeval's own build: the size and time of the jar (or classes folder) this class came from. */

@@ -4,14 +4,11 @@ import io.selfeval.model.DeductionRule;
 import io.selfeval.model.Relation;
 import io.selfeval.model.RubricItem;
 import io.selfeval.model.Severity;
-import io.selfeval.rules.data.DecisionTables.TableSheet;
-import io.selfeval.rules.data.TableCell;
+import io.selfeval.rules.data.DataTable;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,9 +20,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The rule data read from the decision tables: the rows the data rules inserted (as {@link TableCell}s) are grouped
- * back into rows and turned into parameters, relations, the rubric, the deductions and the code catalog. Each value
- * is checked here; a bad one is reported with its file, sheet and cell.
+ * The rule data read from the data sheets (rules/*.drl.xlsx): their rows turned into parameters, relations, the
+ * rubric, the deductions, the code catalog and the code families. Each value is checked here; a bad one is reported
+ * with its file, sheet and cell.
  */
 final class RuleData {
     static final String PARAMETERS = RuleParameters.TABLE;
@@ -33,8 +30,9 @@ final class RuleData {
     static final String RUBRIC = "考核评分表";
     static final String DEDUCTIONS = "扣分对照";
     static final String CODES = "问题代码";
+    static final String FAMILIES = "代码类别";
 
-    /** The columns each table has (the names in its actions); the first ones are required in every row. */
+    /** The columns each table has, the first one leading its header row; which are required is checked per table. */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
     static {
@@ -43,18 +41,25 @@ final class RuleData {
         COLUMNS.put(RUBRIC, List.of("一级标准", "二级标准", "分值", "评分标准"));
         COLUMNS.put(DEDUCTIONS, List.of("问题代码", "考核项", "每条扣分", "累计上限", "说明"));
         COLUMNS.put(CODES, List.of("代码", "中文名称", "默认级别", "说明"));
+        COLUMNS.put(FAMILIES, List.of("类别", "中文名称", "说明"));
     }
 
     /** The kinds of parameter, as written in the 类型 column. */
     static final Set<String> PARAMETER_TYPES = Set.of("数字", "文字", "列表");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
+    private static final Pattern FAMILY = Pattern.compile("[A-Z][A-Z0-9]*");
     private static final Pattern BAND = Pattern.compile("\\s*\\d+(?:\\.\\d+)?\\s*-\\s*\\d+(?:\\.\\d+)?\\s*");
+
+    /** A code family (代码类别): the code prefix, its Chinese name, explanation and the row it was read from. */
+    record CodeFamily(String family, String name, String description, String source) {
+    }
 
     RuleParameters parameters;
     final List<Relation> relations = new ArrayList<>();
     final List<RubricItem> rubric = new ArrayList<>();
     final List<DeductionRule> deductions = new ArrayList<>();
     final List<CodeInfo> codes = new ArrayList<>();
+    final List<CodeFamily> families = new ArrayList<>();
     /** Table name → the files it was read from, for messages. */
     final Map<String, Set<String>> files = new LinkedHashMap<>();
 
@@ -64,71 +69,43 @@ final class RuleData {
     private final List<String> problems = new ArrayList<>();
 
     /** One row of a table: the values of its filled cells by column name, and where it is. */
-    record Row(TableSheet sheet, String table, String rule, int row, Map<String, String> values) {
+    record Row(DataTable table, DataTable.Row row) {
         String get(String column) {
-            String v = values.get(column);
+            String v = row.values().get(column);
             return v == null ? "" : v.strip();
         }
 
         String where(String column) {
-            return sheet.where(rule, column);
+            return table.where(row.number(), column);
         }
 
         String whereRow() {
-            return sheet.whereRow(rule);
+            return table.whereRow(row.number());
         }
 
-        String label(String column) {
-            return sheet.labelOf(rule, column);
+        Set<String> columns() {
+            return row.values().keySet();
         }
     }
 
-    static RuleData build(List<TableSheet> sheets, Collection<TableCell> cells) throws RuleCompileException {
+    /** The data of the tables read from the workbooks, in file and sheet order; throws with every bad value. */
+    static RuleData build(List<DataTable> tables) throws RuleCompileException {
         RuleData data = new RuleData();
-        Map<String, TableSheet> sheetByResource = new HashMap<>();
-        List<TableSheet> order = new ArrayList<>(sheets);
-        for (TableSheet s : sheets) sheetByResource.put(resourceKey(s), s);
-        Map<String, Row> rows = new LinkedHashMap<>();
-        for (TableCell c : cells) {
-            TableSheet s = c.getResource() == null ? null : sheetByResource.get(c.getResource());
-            if (s == null || !s.hasRule(c.getRule())) continue;
-            Row row = rows.computeIfAbsent(c.getResource() + "\u0000" + c.getRule(),
-                    k -> new Row(s, s.tableOf(c.getRule()), c.getRule(), s.rowOf(c.getRule()), new LinkedHashMap<>()));
-            row.values().put(c.getColumn(), c.getValue());
-        }
-        List<Row> sorted = new ArrayList<>(rows.values());
-        sorted.sort(Comparator.<Row>comparingInt(r -> order.indexOf(r.sheet())).thenComparingInt(Row::row));
-
         Map<String, List<Row>> byTable = new LinkedHashMap<>();
-        Set<String> reportedColumns = new LinkedHashSet<>();
-        for (Row r : sorted) {
-            List<String> known = COLUMNS.get(r.table());
-            if (known == null) {
-                data.problem(r.sheet().display() + " " + r.sheet().sheet() + "：未知的数据表“" + r.table() + "”（RuleTable 后应写："
-                        + String.join("、", COLUMNS.keySet()) + " 之一）");
-                continue;
+        for (DataTable t : tables) {
+            for (DataTable.Row r : t.rows()) {
+                byTable.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(new Row(t, r));
+                data.files.computeIfAbsent(t.name(), k -> new LinkedHashSet<>()).add(t.display());
             }
-            for (String column : r.values().keySet()) {
-                if (!known.contains(column) && reportedColumns.add(r.sheet().display() + r.table() + column)) {
-                    data.problem(r.sheet().whereColumn(r.rule(), column) + "：未知的列“" + column + "”（" + r.table() + "表的列只能是："
-                            + String.join("、", known) + "）");
-                }
-            }
-            byTable.computeIfAbsent(r.table(), k -> new ArrayList<>()).add(r);
-            data.files.computeIfAbsent(r.table(), k -> new LinkedHashSet<>()).add(r.sheet().display());
         }
         data.parameters(byTable.getOrDefault(PARAMETERS, List.of()));
         data.relations(byTable.getOrDefault(RELATIONS, List.of()));
         data.rubric(byTable.getOrDefault(RUBRIC, List.of()));
         data.deductions(byTable.getOrDefault(DEDUCTIONS, List.of()));
         data.codes(byTable.getOrDefault(CODES, List.of()));
+        data.families(byTable.getOrDefault(FAMILIES, List.of()));
         if (!data.problems.isEmpty()) throw new RuleCompileException(data.problems);
         return data;
-    }
-
-    /** The resource path under which a sheet's DRL is compiled; {@link TableCell#getResource()} names it. */
-    static String resourceKey(TableSheet s) {
-        return s.packageName().replace('.', '/') + "/" + s.fileName() + "-" + s.sheet() + ".drl";
     }
 
     private void problem(String p) {
@@ -137,12 +114,12 @@ final class RuleData {
 
     /** A row with only a note (说明) filled is a remark, not data. */
     private static boolean onlyNote(Row r, String noteColumn) {
-        return r.values().keySet().stream().allMatch(c -> c.equals(noteColumn) || r.get(c).isEmpty());
+        return r.columns().stream().allMatch(c -> c.equals(noteColumn) || r.get(c).isEmpty());
     }
 
     private boolean require(Row r, String column) {
         if (!r.get(column).isEmpty()) return true;
-        problem(r.where(column) + "：“" + r.label(column) + "”不能为空（" + r.whereRow() + "）");
+        problem(r.where(column) + "：“" + column + "”不能为空（" + r.whereRow() + "）");
         return false;
     }
 
@@ -246,7 +223,7 @@ final class RuleData {
                 problem(r.where("分项") + "：没有分项（分项之间用 + 连接，或写 * 表示全部分项）");
                 continue;
             }
-            relations.add(new Relation(kind, r.get("合计项"), parts, r.sheet().fileName() + " " + r.sheet().sheet() + " 第" + r.row() + "行"));
+            relations.add(new Relation(kind, r.get("合计项"), parts, r.table().fileName() + " " + r.table().sheet() + " 第" + r.row().number() + "行"));
         }
     }
 
@@ -305,6 +282,27 @@ final class RuleData {
             }
             firstAt.put(code, r.where("代码"));
             codes.add(new CodeInfo(code, r.get("中文名称"), severity, r.get("说明"), r.whereRow()));
+        }
+    }
+
+    // ---- 代码类别 ----
+
+    private void families(List<Row> rows) {
+        Map<String, String> firstAt = new HashMap<>();
+        for (Row r : rows) {
+            if (onlyNote(r, "说明")) continue;
+            if (!require(r, "类别") || !require(r, "中文名称")) continue;
+            String family = r.get("类别");
+            if (!FAMILY.matcher(family).matches()) {
+                problem(r.where("类别") + "：类别“" + family + "”应为问题代码第一个下划线前的大写字母（如 AMT）");
+                continue;
+            }
+            if (firstAt.containsKey(family)) {
+                problem(r.where("类别") + "：类别“" + family + "”重复（已在 " + firstAt.get(family) + "）");
+                continue;
+            }
+            firstAt.put(family, r.where("类别"));
+            families.add(new CodeFamily(family, r.get("中文名称"), r.get("说明"), r.whereRow()));
         }
     }
 

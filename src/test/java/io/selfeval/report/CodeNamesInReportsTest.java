@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CodeNamesInReportsTest {
     private static final String CODE = "EXE_RATE_MISMATCH";
     private static final String RENAMED = "执行率算错了（改名测试）";
+    private static final String FAMILY_RENAMED = "执行类问题（改名测试）";
     private static final Path SEED = Path.of("fixtures/seeds/000_0c4b3fbed2722708.txt");
 
     @TempDir
@@ -56,6 +57,7 @@ class CodeNamesInReportsTest {
             for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, dir.resolve(p.getFileName()));
         }
         rename(dir.resolve("codes.drl.xlsx"), CODE, RENAMED);
+        rename(dir.resolve("codes.drl.xlsx"), "EXE", FAMILY_RENAMED);
         rules = RuleBase.load(dir);
         result = new Checker(rules).check(Submission.of(SEED));
         assertTrue(result.getFindings().stream().anyMatch(f -> f.getCode().equals(CODE)), "the seed has an " + CODE);
@@ -110,7 +112,21 @@ class CodeNamesInReportsTest {
 
     @Test
     void html() throws IOException {
-        assertTrue(write("html").contains(RENAMED));
+        String html = write("html");
+        assertTrue(html.contains(RENAMED));
+        assertTrue(html.contains(FAMILY_RENAMED), "the family's name in the summary chart");
+    }
+
+    @Test
+    void familyInWorkbookAndJunit() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeTo("xlsx", bytes);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            boolean found = false;
+            for (Row r : wb.getSheet("汇总")) found |= cells(r).contains(FAMILY_RENAMED + " EXE");
+            assertTrue(found, "the 汇总 table of findings by family names EXE as the table does");
+        }
+        assertTrue(write("junit").contains("EXE " + FAMILY_RENAMED));
     }
 
     @Test

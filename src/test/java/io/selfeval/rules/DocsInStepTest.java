@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -15,9 +16,14 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** docs/finding-codes.md, which the README cites, lists exactly the codes of the rules' code table, by the same names. */
+/**
+ * docs/finding-codes.md, which the README cites, lists exactly the codes of the rules' code table, by the same names,
+ * and the code families of its 代码类别 sheet in the same order under the same Chinese names.
+ */
 class DocsInStepTest {
     private static final Pattern ROW = Pattern.compile("^\\| ([A-Z]+_[A-Z_]+) \\| ([^|]+?) \\| (ERROR|WARNING|INFO) \\|", Pattern.MULTILINE);
+    /** "## AMT — amounts that must add up (金额勾稽)". */
+    private static final Pattern FAMILY = Pattern.compile("^## ([A-Z]+) — .*\\(([^()]+)\\)\\s*$", Pattern.MULTILINE);
 
     @Test
     void theCodeListInDocsIsTheCodeTable() throws IOException {
@@ -35,6 +41,16 @@ class DocsInStepTest {
         for (CodeInfo c : Checks.rules().codes()) {
             assertEquals(c.severity().name(), documentedSeverity.get(c.code()), "default severity of " + c.code());
         }
+    }
+
+    @Test
+    void theFamiliesInDocsAreTheCodeFamiliesTable() throws IOException {
+        String doc = Files.readString(Path.of("docs/finding-codes.md"));
+        Map<String, String> documented = new LinkedHashMap<>();
+        Matcher m = FAMILY.matcher(doc);
+        while (m.find()) documented.put(m.group(1), m.group(2).strip());
+        assertEquals(List.copyOf(Checks.rules().codeFamilies().entrySet()), List.copyOf(documented.entrySet()),
+                "docs/finding-codes.md headings and the 代码类别 sheet of rules/codes.drl.xlsx differ");
     }
 
     @Test

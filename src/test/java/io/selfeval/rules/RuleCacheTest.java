@@ -58,7 +58,6 @@ class RuleCacheTest {
         RuleBase compiled = load(rules, cache);
         assertFalse(compiled.fromCache(), "the first load compiles");
         assertEquals(1, entries(cache.folder(), ".kjar").size(), "the compile leaves the compiled rules in the cache");
-        assertEquals(1, entries(cache.folder(), ".cells").size(), "and the rule data of the tables");
 
         RuleBase cached = load(rules, cache);
         assertTrue(cached.fromCache(), "the second load is from the cache");

@@ -76,19 +76,20 @@ class RuleTablesTest {
     }
 
     @Test
-    void theDrlOfEachTableIsWhatDroolsOwnSpreadsheetLoaderMakes() throws Exception {
-        // The tables are read without POI's XSSF model (start-up time); the DRL must still be Drools' own.
-        try (Stream<Path> s = Files.list(REAL_RULES)) {
-            for (Path table : s.filter(p -> p.toString().endsWith(".drl.xlsx")).sorted().toList()) {
-                String drools;
-                try (java.io.InputStream in = Files.newInputStream(table)) {
-                    drools = new org.drools.decisiontable.SpreadsheetCompiler().compile(in, org.drools.decisiontable.InputType.XLS);
-                }
-                io.selfeval.rules.data.DecisionTables.Compiled ours = io.selfeval.rules.data.DecisionTables.compile(table, table.toString());
-                assertEquals(List.of(), ours.problems(), table.toString());
-                assertEquals(1, ours.sheets().size(), table.toString());
-                assertEquals(drools, ours.sheets().get(0).drl(), table.toString());
-            }
+    void theDecisionTableHeaderRowsAreToleratedNotNeeded() throws Exception {
+        // The sheets were decision tables once: their grey RuleSet/Import/RuleTable/ACTION rows are left in place and
+        // not read. Without them a sheet named after its table is found by its header row, and reads the same.
+        Path rules = RuleFolders.copy(tmp, "no-header");
+        Path table = rules.resolve("parameters.drl.xlsx");
+        for (int row = 7; row <= 13; row++) {
+            for (String column : List.of("B", "C", "D", "E", "F")) XlsxTables.setCell(table, "参数", column + row, "");
+        }
+        RuleParameters shipped = Checks.rules().parameters();
+        RuleParameters read = RuleBase.load(rules).parameters();
+        assertEquals(shipped.keys(), read.keys());
+        for (String key : shipped.keys()) {
+            assertEquals(shipped.text(key), read.text(key), key);
+            assertEquals(shipped.source(key), read.source(key).replace(rules.toString(), "rules"), key);
         }
     }
 
@@ -190,17 +191,16 @@ class RuleTablesTest {
     }
 
     @Test
-    void unknownColumnNamesTheCellThatDeclaresIt() throws Exception {
+    void unknownColumnNamesItsHeaderCell() throws Exception {
         Path rules = RuleFolders.copy(tmp, "unknown-column");
         Path table = rules.resolve("parameters.drl.xlsx");
         int row = XlsxTables.rowOf(table, "参数", "参数名", "金额容差");
-        // A fifth action column "上限" after 说明 (column F): keyword, snippet, label and a value.
-        XlsxTables.setCell(table, "参数", "F11", "ACTION");
-        XlsxTables.setCell(table, "参数", "F13", "insert(new TableCell(kcontext, \"上限\", \"$param\"));");
-        XlsxTables.setCell(table, "参数", "F14", "上限");
-        XlsxTables.setCell(table, "参数", "F" + row, "5");
+        // A sixth column "上限" after 取值范围 (column G): its header label and a value.
+        XlsxTables.setCell(table, "参数", "G14", "上限");
+        XlsxTables.setCell(table, "参数", "G" + row, "5");
         RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
-        assertTrue(e.getProblems().stream().anyMatch(p -> p.contains("parameters.drl.xlsx 参数!F13：") && p.contains("未知的列“上限”")),
+        assertEquals(1, e.getProblems().size(), e::getMessage);
+        assertTrue(e.getProblems().get(0).contains("parameters.drl.xlsx 参数!G14：未知的列“上限”（参数表的列只能是：参数名、类型"),
                 e::getMessage);
     }
 
@@ -213,13 +213,13 @@ class RuleTablesTest {
         RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
         assertEquals(1, e.getProblems().size(), e::getMessage);
         assertTrue(e.getProblems().get(0).contains("rubric.drl.xlsx 考核评分表!G" + row + "："), e::getMessage);
-        assertTrue(e.getProblems().get(0).contains("ACTION"), e::getMessage);
+        assertTrue(e.getProblems().get(0).contains("没有列名"), e::getMessage);
     }
 
     @Test
-    void cellDroolsCannotCompileIsMappedBackFromTheGeneratedDrl() throws Exception {
-        // A backslash in a value breaks the Java string Drools generates for the row: the error is at a DRL line that
-        // nobody has seen; it must come back as the cell.
+    void aBackslashInACellIsRefusedWithItsCell() throws Exception {
+        // The staff guide says no backslashes in the sheets (when they were compiled as decision tables, one broke
+        // the generated rule); a value with one still stops the load at its cell.
         Path rules = RuleFolders.copy(tmp, "backslash");
         Path table = rules.resolve("parameters.drl.xlsx");
         String cell = XlsxTables.set(table, "参数", "参数名", "必备部分.结果应用", "参数值", "结果应用|\\d+");
@@ -270,6 +270,32 @@ class RuleTablesTest {
         assertTrue(d.source().matches(".*deductions\\.drl\\.xlsx 扣分对照 第\\d+行"), d.source());
         assertEquals(0, BigDecimal.valueOf(12).compareTo(base.rubric().stream()
                 .filter(i -> i.id().equals("客观性/个性指标")).findFirst().orElseThrow().weight()));
+    }
+
+    @Test
+    void codeFamiliesAreReadFromTheirSheetAndABadOneNamesItsCell() throws Exception {
+        Map<String, String> families = Checks.rules().codeFamilies();
+        assertEquals(List.of("AMT", "EXE", "PRJ", "SCR", "IND", "CMP", "OBJ", "META", "PARSE"), List.copyOf(families.keySet()));
+        assertEquals("金额勾稽", families.get("AMT"));
+        assertEquals("文件", families.get("PARSE"));
+
+        Path rules = RuleFolders.copy(tmp, "bad-family");
+        Path table = rules.resolve("codes.drl.xlsx");
+        XlsxTables.setCell(table, "代码类别", "B8", "Exe");
+        XlsxTables.setCell(table, "代码类别", "C9", "");
+        RuleCompileException e = assertThrows(RuleCompileException.class, () -> RuleBase.load(rules));
+        assertEquals(2, e.getProblems().size(), e::getMessage);
+        assertTrue(e.getProblems().get(0).contains("codes.drl.xlsx 代码类别!B8：类别“Exe”应为问题代码第一个下划线前的大写字母"), e::getMessage);
+        assertTrue(e.getProblems().get(1).contains("codes.drl.xlsx 代码类别!C9：“中文名称”不能为空（"), e::getMessage);
+    }
+
+    @Test
+    void aCodeWhoseFamilyIsNotInTheFamiliesSheetIsAWarning() throws Exception {
+        Path rules = RuleFolders.copy(tmp, "no-family");
+        XlsxTables.set(rules.resolve("codes.drl.xlsx"), "代码类别", "类别", "PRJ", "类别", "PRJX");
+        List<String> w = RuleBase.load(rules).warnings();
+        assertEquals(1, w.size(), () -> String.join("\n", w));
+        assertTrue(w.get(0).contains("codes.drl.xlsx 问题代码 第") && w.get(0).contains("问题代码 PRJ_OVER_CAP 的类别 PRJ 不在代码类别表中"), w::toString);
     }
 
     // ---- verify's warnings ----

@@ -22,9 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Edits the rule-data decision tables (rules/*.drl.xlsx) the way a member of staff would in Excel: "in table 参数,
- * the row whose 参数名 is 预算调整阈值, set 参数值 to 0.50". Tables are found by their "RuleTable NAME" cell,
- * columns by the header labels a reviewer sees (the row below the program rows), rows by the value of a key column.
+ * Edits the rule-data sheets (rules/*.drl.xlsx) the way a member of staff would in Excel: "in table 参数,
+ * the row whose 参数名 is 预算调整阈值, set 参数值 to 0.50". Tables are found by their "RuleTable NAME" cell (or a
+ * sheet of that name), columns by the header labels a reviewer sees, rows by the value of a key column.
  * Only for copies of the rules folder in a temporary directory.
  */
 public final class XlsxTables {
@@ -162,6 +162,24 @@ public final class XlsxTables {
                     }
                     return new Table(s, labelRow, columns);
                 }
+            }
+        }
+        // A sheet named after its table without the decision-table header: its header row is the first row with a
+        // label outside column A (which holds notes).
+        Sheet s = wb.getSheet(table);
+        if (s != null) {
+            for (Row row : s) {
+                int first = -1;
+                for (Cell cell : row) {
+                    if (cell.getColumnIndex() > 0 && !FMT.formatCellValue(cell).isBlank()) {
+                        first = cell.getColumnIndex();
+                        break;
+                    }
+                }
+                if (first < 0) continue;
+                Map<String, Integer> columns = new LinkedHashMap<>();
+                for (int c = first; !text(s, row.getRowNum(), c).isEmpty(); c++) columns.put(text(s, row.getRowNum(), c), c);
+                return new Table(s, row.getRowNum(), columns);
             }
         }
         throw new IllegalArgumentException("no RuleTable " + table);

@@ -75,22 +75,4 @@ public final class DroolsText {
         }
         return sb.toString();
     }
-
-    private static final List<Known> TABLE = List.of(
-            new Known(Pattern.compile("does not have an 'ACTION' or 'CONDITION' column header"),
-                    "这一列在表头中没有 ACTION 或 CONDITION（表格右侧多填了内容？请删除，或把备注写在 A 列）"),
-            new Known(Pattern.compile("(?i)Invalid column type|unknown column type|Unknown type"),
-                    "列类型写错了（表头那一行只能写 ACTION、CONDITION、NAME、PRIORITY 等 Drools 列类型）"),
-            new Known(Pattern.compile("(?i)RuleTable.*(empty|no)"), "RuleTable 表头不完整"),
-            new Known(Pattern.compile("(?i)Worksheet not found"), "找不到工作表"));
-
-    /** A decision-table parse problem, with a Chinese explanation where one is known. */
-    public static String tableParse(String original) {
-        String text = original == null ? "" : original.strip();
-        for (Known k : TABLE) {
-            Matcher m = k.pattern().matcher(text);
-            if (m.find()) return expand(m, k.chinese()) + "（Drools：" + text + "）";
-        }
-        return "表格无法解析（Drools：" + text + "）";
-    }
 }

@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Decision tables saved as binary .xls, read through POI (only then is POI loaded for the rules). */
+/** Rule-data workbooks saved as binary .xls, read through POI (only then is POI loaded for the rules). */
 final class PoiSheets {
     private PoiSheets() {
     }
 
-    /** A binary .xls (or anything that is not a zip) through POI, cell by cell as ExcelParser reads it. */
+    /** A binary .xls (or anything that is not a zip) through POI, cell by cell as {@link SheetGrid} reads an .xlsx. */
     static List<SheetGrid> read(byte[] bytes) throws IOException {
         List<SheetGrid> grids = new ArrayList<>();
         DataFormatter fmt = new DataFormatter(Locale.ENGLISH);

@@ -1,7 +1,5 @@
 package io.selfeval.rules.data;
 
-import org.drools.template.parser.DataListener;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,18 +16,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The cells of one worksheet as Drools' ExcelParser would hand them to a decision-table listener, read from an .xlsx
- * with the JDK's zip and StAX readers (POI's XSSF model costs most of a second to load, which every start of the
- * checker would pay) or, for a binary .xls, through POI's HSSF (see {@link DecisionTables}). Values follow
- * ExcelParser: text as written, booleans as true/false, a number with a fraction as {@link String#valueOf(double)},
- * a whole number without decimals, a formula as its cached result; a cell inside a merged region has the value of the
- * region's first cell and reports the region's first column.
+ * The cells of one worksheet of a rule-data workbook, read from an .xlsx with the JDK's zip and StAX readers (POI's
+ * XSSF model costs most of a second to load, which every start of the checker would pay) or, for a binary .xls,
+ * through POI's HSSF ({@link PoiSheets}). Values are as Drools' spreadsheet parser gave them when these sheets were
+ * decision tables, so a value reads as it always has: text as written, booleans as true/false, a number with a
+ * fraction as {@link String#valueOf(double)}, a whole number without decimals, a formula as its cached result; a cell
+ * inside a merged region has the value of the region's first cell.
  */
 final class SheetGrid {
-    /** One cell: its text and, inside a merged region, the region's first column (else {@link DataListener#NON_MERGED}). */
-    record Value(String text, int mergedColStart) {
-    }
-
     private final String name;
     /** row → column → value; rows and columns 0-based, only cells the sheet holds (blank ones too). */
     private final TreeMap<Integer, TreeMap<Integer, String>> cells = new TreeMap<>();
@@ -56,21 +50,21 @@ final class SheetGrid {
 
     /** The text a cell shows (a merged cell: its region's), stripped; "" for none. */
     String text(int row, int col) {
-        Value v = value(row, col);
-        return v == null ? "" : v.text().strip();
+        String v = value(row, col);
+        return v == null ? "" : v.strip();
     }
 
-    private Value value(int row, int col) {
+    private String value(int row, int col) {
         TreeMap<Integer, String> r = cells.get(row);
         if (r == null || !r.containsKey(col)) return null;
         for (int[] m : merges) {
             if (row >= m[0] && row <= m[2] && col >= m[1] && col <= m[3]) {
                 TreeMap<Integer, String> top = cells.get(m[0]);
                 String t = top == null ? null : top.get(m[1]);
-                return new Value(t == null ? "" : t, m[1]);
+                return t == null ? "" : t;
             }
         }
-        return new Value(r.get(col), DataListener.NON_MERGED);
+        return r.get(col);
     }
 
     /** The filled cells of a row, by column. */
@@ -83,20 +77,6 @@ final class SheetGrid {
             if (!t.isEmpty()) out.put(c, t);
         }
         return out;
-    }
-
-    /** Feeds the sheet to a decision-table listener the way ExcelParser.processSheet does. */
-    void feed(DataListener listener) {
-        for (int r = 0; r <= lastRow(); r++) {
-            TreeMap<Integer, String> row = cells.get(r);
-            listener.newRow(r, row == null ? 0 : row.lastKey() + 1);
-            if (row == null) continue;
-            for (Integer c : row.keySet()) {
-                Value v = value(r, c);
-                listener.newCell(r, c, v.text(), v.mergedColStart());
-            }
-        }
-        listener.finishSheet();
     }
 
     // ---- .xlsx ----
@@ -278,7 +258,7 @@ final class SheetGrid {
         };
     }
 
-    /** As ExcelParser writes a number: with a fraction as Java prints the double, a whole number without decimals. */
+    /** A number as Drools' spreadsheet parser wrote it: with a fraction as Java prints the double, a whole number without decimals. */
     static String number(String v) {
         if (v == null || v.isBlank()) return "";
         try {
