@@ -1,5 +1,6 @@
 package io.selfeval.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -19,9 +20,17 @@ public final class Finding {
     private final Location location;
     private final Map<String, Object> evidence;
     private final Deduction deduction;
+    /** The message file's key and the arguments the rule filled it with; null for findings no rule made. */
+    private final String messageKey;
+    private final Map<String, Object> messageArgs;
 
     public Finding(String code, Severity severity, String rule, String ruleFile, String message, Location location,
                    Map<String, Object> evidence, Deduction deduction) {
+        this(code, severity, rule, ruleFile, message, location, evidence, deduction, null, null);
+    }
+
+    public Finding(String code, Severity severity, String rule, String ruleFile, String message, Location location,
+                   Map<String, Object> evidence, Deduction deduction, String messageKey, Map<String, Object> messageArgs) {
         this.code = code;
         this.severity = severity;
         this.rule = rule;
@@ -30,6 +39,8 @@ public final class Finding {
         this.location = location;
         this.evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         this.deduction = deduction;
+        this.messageKey = messageKey;
+        this.messageArgs = messageArgs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(messageArgs));
     }
 
     public String getCode() { return code; }
@@ -40,8 +51,12 @@ public final class Finding {
     public Location getLocation() { return location; }
     public Map<String, Object> getEvidence() { return evidence; }
     public Deduction getDeduction() { return deduction; }
+    /** The key of the message file the message was rendered from (not in the reports: they show the message). */
+    @JsonIgnore public String getMessageKey() { return messageKey; }
+    /** The named values the message was filled with, as the rule passed them (not in the reports). */
+    @JsonIgnore public Map<String, Object> getMessageArgs() { return messageArgs; }
 
     public Finding withDeduction(Deduction d) {
-        return new Finding(code, severity, rule, ruleFile, message, location, evidence, d);
+        return new Finding(code, severity, rule, ruleFile, message, location, evidence, d, messageKey, messageArgs);
     }
 }

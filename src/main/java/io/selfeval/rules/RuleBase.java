@@ -67,6 +67,10 @@ public final class RuleBase {
     private final String fingerprint;
     /** package/name → the line of the rule's "rule" keyword in its file. */
     private final Map<String, Integer> ruleLines;
+    /** The wordings of the rules' messages (messages.properties). */
+    private final MessageTemplates messages;
+    /** What rules verify warns about the message file (wordings no rule uses). */
+    private final List<String> messageWarnings;
     /** Whether the rules came from the rule cache rather than the compiler (for bench and tests). */
     private final boolean fromCache;
     /** The rule base without rules that failed, by the set of rules left out (package/name); built when needed. */
@@ -81,7 +85,8 @@ public final class RuleBase {
 
     private RuleBase(Path dir, KieBase kieBase, KieSessionsPool sessions, RuleData data, Map<String, String> ruleFiles,
                      List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint,
-                     Map<String, Integer> ruleLines, boolean fromCache) {
+                     Map<String, Integer> ruleLines, MessageTemplates messages, List<String> messageWarnings,
+                     boolean fromCache) {
         this.dir = dir;
         this.kieBase = kieBase;
         this.sessions = sessions;
@@ -91,6 +96,8 @@ public final class RuleBase {
         this.neverFires = neverFires;
         this.fingerprint = fingerprint;
         this.ruleLines = ruleLines;
+        this.messages = messages;
+        this.messageWarnings = messageWarnings;
         this.fromCache = fromCache;
     }
 
@@ -160,6 +167,8 @@ public final class RuleBase {
             if (problems.isEmpty()) container = ks.newKieContainer(releaseId);
             ks.getRepository().removeKieModule(releaseId);
         }
+        // A rule file the compiler rejected may read wrongly to the message check: its messages are checked once it compiles.
+        boolean ruleFilesCompiled = problems.isEmpty();
         KieBase kieBase = null;
         KieSessionsPool sessions = null;
         if (container != null) {
@@ -185,6 +194,9 @@ public final class RuleBase {
             problems.addAll(ParameterUses.problems(drlText, data.data().parameters,
                     paramFiles.isEmpty() ? "未找到参数表" : String.join("、", paramFiles)));
         }
+        MessageTemplates messages = MessageTemplates.read(snapshot, displayPath(dir.resolve(MessageTemplates.FILE)));
+        problems.addAll(messages.problems());
+        if (ruleFilesCompiled) problems.addAll(MessageUses.problems(drlText, messages));
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
         org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug(compiled ? "规则编译用时 {} ms" : "规则从缓存载入用时 {} ms",
                 (System.nanoTime() - started) / 1_000_000);
@@ -214,7 +226,7 @@ public final class RuleBase {
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
         return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, snapshot.fingerprint(),
-                ruleLines(drlText), !compiled);
+                ruleLines(drlText), messages, MessageUses.unused(drlText, messages), !compiled);
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
@@ -533,7 +545,7 @@ public final class RuleBase {
         // the pooled sessions are of the whole rule base; one without a failed rule gets a session of its own
         KieSession session = base == kieBase ? sessions.newKieSession() : base.newKieSession();
         try {
-            FindingCollector collector = new FindingCollector(ruleFiles);
+            FindingCollector collector = new FindingCollector(ruleFiles, messages);
             session.setGlobal("findings", collector);
             session.setGlobal("params", data.parameters);
             data.relations.forEach(session::insert);
@@ -578,7 +590,7 @@ public final class RuleBase {
     /**
      * What {@code rules verify} warns about (the rules still run): a rule that waits for a kind of fact the recognizer
      * never inserts, a rule without a code or with a code missing from the code table, a deduction row naming an
-     * unknown code or rubric item, and a number parameter outside its 取值范围.
+     * unknown code or rubric item, a number parameter outside its 取值范围, and a wording of the message file no rule uses.
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
@@ -613,6 +625,7 @@ public final class RuleBase {
             }
         }
         out.addAll(data.warnings);
+        out.addAll(messageWarnings);
         return out;
     }
 
