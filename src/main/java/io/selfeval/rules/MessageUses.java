@@ -146,11 +146,27 @@ final class MessageUses {
         return problems;
     }
 
-    /** The message file's keys no rule names (left over from a removed rule, or misspelt), for {@code rules verify}. */
-    static List<String> unused(Map<String, String> drlByFile, MessageTemplates messages) {
+    /**
+     * What {@code rules verify} warns about (the rules still run): a key of the message file no rule names (left over
+     * from a removed rule, or misspelt), and a rule naming a message of another code (a rule copied from another whose
+     * key was not changed) — keys are the rule's own code, or the code and a variant ("EXE_RATE_MISMATCH.table").
+     */
+    static List<String> warnings(Map<String, String> drlByFile, MessageTemplates messages, Map<String, String> codeOfRule) {
         Set<String> used = new HashSet<>();
-        drlByFile.values().forEach(text -> uses(text).forEach(u -> used.addAll(u.keys())));
         List<String> out = new ArrayList<>();
+        drlByFile.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            for (Use u : uses(e.getValue())) {
+                used.addAll(u.keys());
+                String code = codeOfRule.get(u.rule());
+                if (code == null || code.isBlank()) continue;
+                for (String key : u.keys()) {
+                    if (!key.equals(code) && !key.startsWith(code + ".")) {
+                        out.add(e.getKey() + " 第" + u.line() + "行：规则“" + u.rule() + "”的问题代码是 " + code + "，却用了消息 " + key
+                                + "（消息名应为问题代码，或问题代码加“.说法”，如 " + code + ".narrative）");
+                    }
+                }
+            }
+        });
         for (String key : messages.keys()) {
             if (!used.contains(key)) {
                 out.add(messages.where() + " 第" + messages.get(key).orElseThrow().line() + "行：消息 " + key + " 没有规则使用");

@@ -226,7 +226,14 @@ public final class RuleBase {
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
         return new RuleBase(dir, kieBase, sessions, data.data(), ruleFiles, catalog, neverFires, snapshot.fingerprint(),
-                ruleLines(drlText), messages, MessageUses.unused(drlText, messages), !compiled);
+                ruleLines(drlText), messages, MessageUses.warnings(drlText, messages, codeOfRule(catalog)), !compiled);
+    }
+
+    /** Rule name → its finding code, for the rules that report. */
+    private static Map<String, String> codeOfRule(List<RuleInfo> catalog) {
+        Map<String, String> out = new HashMap<>();
+        for (RuleInfo r : catalog) if (r.code() != null) out.putIfAbsent(r.name(), r.code());
+        return out;
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */

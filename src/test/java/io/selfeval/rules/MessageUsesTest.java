@@ -69,6 +69,26 @@ class MessageUsesTest {
         assertEquals(5, p.size(), p::toString);
     }
 
+    /** Rule name → @code, read from the text as the compiled catalog would give it. */
+    private static Map<String, String> codes(Map<String, String> drl) {
+        Map<String, String> out = new TreeMap<>();
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("(?s)rule\\s+\"([^\"]+)\"\\s+@code\\((\\w+)\\)");
+        drl.values().forEach(t -> {
+            java.util.regex.Matcher m = rule.matcher(t);
+            while (m.find()) out.put(m.group(1), m.group(2));
+        });
+        return out;
+    }
+
+    @Test
+    void wordingsNoRuleUsesAndKeysOfAnotherCodeAreWarnings() {
+        MessageTemplates file = MessageTemplates.parse("rules/messages.properties",
+                "A.many = 多\nA.two = 二\nA.one = 一\nA.what = {x}\nB = 乙\nOLD = 旧\n");
+        List<String> w = MessageUses.warnings(Map.of("rules/test.drl", DRL), file, Map.of("甲", "A", "乙", "C"));
+        assertEquals(List.of("rules/test.drl 第17行：规则“乙”的问题代码是 C，却用了消息 B（消息名应为问题代码，或问题代码加“.说法”，如 C.narrative）",
+                "rules/messages.properties 第6行：消息 OLD 没有规则使用"), w);
+    }
+
     @Test
     void aRuleFolderWithoutMessageFileIsOneProblem() {
         MessageTemplates none = MessageTemplates.parse("rules/messages.properties", "");
@@ -100,6 +120,6 @@ class MessageUsesTest {
                 Files.readString(Path.of("rules/messages.properties"), StandardCharsets.UTF_8));
         assertEquals(List.of(), file.problems());
         assertEquals(List.of(), MessageUses.problems(drl, file));
-        assertEquals(List.of(), MessageUses.unused(drl, file));
+        assertEquals(List.of(), MessageUses.warnings(drl, file, codes(drl)));
     }
 }
