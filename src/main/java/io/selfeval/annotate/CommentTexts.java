@@ -19,9 +19,8 @@ final class CommentTexts {
      */
     static List<String> finding(Finding f) {
         List<String> lines = new ArrayList<>();
-        String name = ReportTexts.codeName(f.getCode());
         String severity = f.getSeverity() == null ? "" : "（" + f.getSeverity().chinese() + "）";
-        lines.add("【" + (name.isEmpty() ? f.getCode() : name) + "】" + severity + oneLine(f.getMessage()));
+        lines.add("【" + (f.getName() == null ? f.getCode() : f.getName()) + "】" + severity + oneLine(f.getMessage()));
         String evidence = ReportTexts.evidence(f);
         if (!evidence.isEmpty()) lines.add("依据：" + evidence);
         if (f.getDeduction() != null && f.getDeduction().points() > 0) {

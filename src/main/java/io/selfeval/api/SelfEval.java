@@ -136,12 +136,12 @@ public final class SelfEval {
         try {
             Path file = dir.resolve(name);
             if (!copyLimited(in, file, Readers.MAX_FILE_BYTES)) {
-                return Checker.unreadable(name, "文件过大，超过 " + Readers.MAX_FILE_BYTES / (1024 * 1024) + " MB 上限");
+                return checker.refused(name, "文件过大，超过 " + Readers.MAX_FILE_BYTES / (1024 * 1024) + " MB 上限");
             }
             try (Submissions all = new Submissions()) {
                 List<Submission> found = all.collect(file, name, p -> false);
                 if (found.size() == 1) return checker.check(found.get(0));
-                return Checker.unreadable(name, "包含" + found.size() + "份报告，请逐份检查");
+                return checker.refused(name, "包含" + found.size() + "份报告，请逐份检查");
             }
         } finally {
             TempFiles.delete(dir);
@@ -192,6 +192,11 @@ public final class SelfEval {
             }
             return out;
         }
+    }
+
+    /** The result with each finding carrying its code's Chinese name from these rules' code table. */
+    public SubmissionResult named(SubmissionResult result) {
+        return io.selfeval.rules.CodeNames.of(rules).named(result);
     }
 
     /** The marked-up copies of a submission already checked (see {@link #checkAndAnnotate}). */

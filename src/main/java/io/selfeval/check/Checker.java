@@ -13,6 +13,7 @@ import io.selfeval.read.UnreadableException;
 import io.selfeval.recognize.Recognition;
 import io.selfeval.recognize.Recognizer;
 import io.selfeval.review.Reviewer;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.rules.RuleBase;
 import io.selfeval.rules.RuleFailure;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public final class Checker {
 
     private final RuleBase rules;
     private final Duration timeout;
+    private final CodeNames names;
 
     public Checker(RuleBase rules) {
         this(rules, DEFAULT_TIMEOUT);
@@ -72,6 +74,7 @@ public final class Checker {
     public Checker(RuleBase rules, Duration timeout) {
         this.rules = rules;
         this.timeout = timeout;
+        this.names = CodeNames.of(rules);
     }
 
     /** Whether the file's name is one a submission is made of (report, workbook, .zip); other files are not read. */
@@ -91,13 +94,17 @@ public final class Checker {
         try (Submissions all = new Submissions()) {
             List<Submission> found = all.collect(path, p -> false);
             if (found.size() == 1) return check(found.get(0));
-            if (found.isEmpty()) return unreadable(name, "没有可检查的文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt、.zip）");
-            return unreadable(name, "包含" + found.size() + "份报告，请逐份检查");
+            if (found.isEmpty()) return refused(name, "没有可检查的文件（.docx、.doc、.xlsx、.xls、.pdf、.html、.txt、.zip）");
+            return refused(name, "包含" + found.size() + "份报告，请逐份检查");
         }
     }
 
-    /** Checks one submission within the time limit. */
+    /** Checks one submission within the time limit; its findings carry their codes' names from the code table. */
     public SubmissionResult check(Submission submission) {
+        return names.named(checkTimed(submission));
+    }
+
+    private SubmissionResult checkTimed(Submission submission) {
         AbandonedWork.Attempt attempt = new AbandonedWork.Attempt();
         Future<SubmissionResult> f;
         try {
@@ -177,6 +184,14 @@ public final class Checker {
 
     private static BigDecimal value(io.selfeval.model.Amount a) {
         return a == null ? null : a.getValue();
+    }
+
+    /**
+     * A submission refused before it was read (too big, not a report file, several reports in one archive): listed
+     * with its reason and one PARSE_UNREADABLE finding, named as every other finding.
+     */
+    public SubmissionResult refused(String name, String reason) {
+        return names.named(unreadable(name, reason));
     }
 
     /** A submission that could not be read: listed with its reason and one PARSE_UNREADABLE finding. */

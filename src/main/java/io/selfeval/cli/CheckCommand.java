@@ -219,7 +219,7 @@ final class CheckCommand implements Callable<Integer> {
                     }));
                 }
                 Future<SubmissionResult> head = inFlight.poll();
-                sink.accept(get(head::get, inputs.get(written)));
+                sink.accept(get(checker, head::get, inputs.get(written)));
             }
         } finally {
             pool.shutdownNow();
@@ -263,20 +263,20 @@ final class CheckCommand implements Callable<Integer> {
             return checker.check(in.submission());
         } catch (RuntimeException | LinkageError e) {
             LoggerFactory.getLogger(CheckCommand.class).debug("检查 {} 时出错", in.name(), e);
-            return Checker.unreadable(in.name(), "处理文件时出错：" + Main.describe(e));
+            return checker.refused(in.name(), "处理文件时出错：" + Main.describe(e));
         }
     }
 
-    private static SubmissionResult get(Callable<SubmissionResult> task, Inputs.Input in) {
+    private static SubmissionResult get(Checker checker, Callable<SubmissionResult> task, Inputs.Input in) {
         try {
             return task.call();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(Main.EXIT_UNREADABLE, "检查被中断");
         } catch (ExecutionException e) {
-            return Checker.unreadable(in.name(), "处理文件时出错：" + Main.describe(e.getCause()));
+            return checker.refused(in.name(), "处理文件时出错：" + Main.describe(e.getCause()));
         } catch (Exception e) {
-            return Checker.unreadable(in.name(), "处理文件时出错：" + Main.describe(e));
+            return checker.refused(in.name(), "处理文件时出错：" + Main.describe(e));
         }
     }
 

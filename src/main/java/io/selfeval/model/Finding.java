@@ -8,11 +8,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a rule found: code, severity, the rule and its file, a Chinese message, where, and the figures that prove it. */
-@JsonPropertyOrder({"code", "severity", "rule", "ruleFile", "message", "location", "evidence", "deduction"})
+/**
+ * What a rule found: code (and its Chinese name from the code table, once the checker has named it), severity, the rule and
+ * its file, a Chinese message, where, and the figures that prove it.
+ */
+@JsonPropertyOrder({"code", "name", "severity", "rule", "ruleFile", "message", "location", "evidence", "deduction"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Finding {
     private final String code;
+    private final String name;
     private final Severity severity;
     private final String rule;
     private final String ruleFile;
@@ -26,12 +30,20 @@ public final class Finding {
 
     public Finding(String code, Severity severity, String rule, String ruleFile, String message, Location location,
                    Map<String, Object> evidence, Deduction deduction) {
-        this(code, severity, rule, ruleFile, message, location, evidence, deduction, null, null);
+        this(code, null, severity, rule, ruleFile, message, location, evidence, deduction, null, null);
     }
 
+    /** A finding a rule reported: its message rendered from the message file's {@code messageKey} with {@code messageArgs}. */
     public Finding(String code, Severity severity, String rule, String ruleFile, String message, Location location,
                    Map<String, Object> evidence, Deduction deduction, String messageKey, Map<String, Object> messageArgs) {
+        this(code, null, severity, rule, ruleFile, message, location, evidence, deduction, messageKey, messageArgs);
+    }
+
+    private Finding(String code, String name, Severity severity, String rule, String ruleFile, String message,
+                    Location location, Map<String, Object> evidence, Deduction deduction, String messageKey,
+                    Map<String, Object> messageArgs) {
         this.code = code;
+        this.name = name;
         this.severity = severity;
         this.rule = rule;
         this.ruleFile = ruleFile;
@@ -44,6 +56,8 @@ public final class Finding {
     }
 
     public String getCode() { return code; }
+    /** The code's Chinese name from the rules folder's code table; null until named, or for a code it lacks. */
+    public String getName() { return name; }
     public Severity getSeverity() { return severity; }
     public String getRule() { return rule; }
     public String getRuleFile() { return ruleFile; }
@@ -57,6 +71,10 @@ public final class Finding {
     @JsonIgnore public Map<String, Object> getMessageArgs() { return messageArgs; }
 
     public Finding withDeduction(Deduction d) {
-        return new Finding(code, severity, rule, ruleFile, message, location, evidence, d, messageKey, messageArgs);
+        return new Finding(code, name, severity, rule, ruleFile, message, location, evidence, d, messageKey, messageArgs);
+    }
+
+    public Finding withName(String n) {
+        return new Finding(code, n, severity, rule, ruleFile, message, location, evidence, deduction, messageKey, messageArgs);
     }
 }

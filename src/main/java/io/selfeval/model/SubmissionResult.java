@@ -58,6 +58,11 @@ public final class SubmissionResult {
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
     public List<RuleFailure> getRuleFailures() { return ruleFailures; }
 
+    /** The same result with other findings (named ones, say). */
+    public SubmissionResult withFindings(List<Finding> other) {
+        return new SubmissionResult(file, files, unit, year, selfScore, review, other, error, ruleFailures);
+    }
+
     public long count(Severity s) {
         return findings.stream().filter(f -> f.getSeverity() == s).count();
     }

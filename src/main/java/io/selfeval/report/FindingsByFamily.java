@@ -1,6 +1,7 @@
 package io.selfeval.report;
 
 import io.selfeval.model.Finding;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Severity;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -31,7 +32,7 @@ import java.util.Map;
 
 /**
  * Findings counted by code family (金额勾稽 AMT …) and severity as the batch goes, for the table and the bar chart
- * under the 汇总 sheet's totals. Every family of finding-codes.md has its row, found or not, so the chart reads the same
+ * under the 汇总 sheet's totals. Every family of the code table has its row, found or not, so the chart reads the same
  * for every batch.
  */
 final class FindingsByFamily {
@@ -40,21 +41,23 @@ final class FindingsByFamily {
     private static final List<byte[]> COLOURS = List.of(rgb(0xC0, 0x39, 0x2B), rgb(0xE6, 0x9B, 0x22), rgb(0x5B, 0x7D, 0xA8));
 
     private final Map<String, long[]> counts = new LinkedHashMap<>();
+    private final CodeNames names;
 
-    FindingsByFamily() {
-        for (String family : ReportTexts.FAMILIES) counts.put(family, new long[SEVERITIES.size()]);
+    FindingsByFamily(CodeNames names) {
+        this.names = names;
+        for (String family : names.families()) counts.put(family, new long[SEVERITIES.size()]);
     }
 
     void add(List<Finding> findings) {
         for (Finding f : findings) {
             int i = SEVERITIES.indexOf(f.getSeverity());
-            if (i >= 0) counts.computeIfAbsent(ReportTexts.family(f.getCode()), k -> new long[SEVERITIES.size()])[i]++;
+            if (i >= 0) counts.computeIfAbsent(CodeNames.family(f.getCode()), k -> new long[SEVERITIES.size()])[i]++;
         }
     }
 
     /** "金额勾稽 AMT", one per row of the table. */
     List<String> names() {
-        return counts.keySet().stream().map(f -> ReportTexts.familyName(f) + " " + f).toList();
+        return counts.keySet().stream().map(f -> names.familyName(f) + " " + f).toList();
     }
 
     /** The count of each family for one severity, in the order of {@link #names}. */

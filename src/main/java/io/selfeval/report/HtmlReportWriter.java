@@ -1,10 +1,16 @@
 package io.selfeval.report;
 
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.CheckReport;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Deduction;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Finding;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Review;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Severity;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.SubmissionResult;
 
 import java.io.BufferedWriter;
@@ -50,6 +56,7 @@ public final class HtmlReportWriter implements ReportSink {
     private Writer sections;
     private final List<Line> lines = new ArrayList<>();
     private final Map<String, long[]> byFamily = new LinkedHashMap<>();
+    private final CodeNames names;
     private final List<String[]> unreadable = new ArrayList<>();
 
     /** What the summary needs of one submission. */
@@ -58,8 +65,14 @@ public final class HtmlReportWriter implements ReportSink {
     }
 
     public HtmlReportWriter(OutputStream out) {
+        this(out, CodeNames.NONE);
+    }
+
+    /** @param names the code families the summary counts (every one listed, found or not) and their names */
+    public HtmlReportWriter(OutputStream out, CodeNames names) {
         this.out = out;
-        for (String f : ReportTexts.FAMILIES) byFamily.put(f, new long[Severity.values().length]);
+        this.names = names;
+        for (String f : names.families()) byFamily.put(f, new long[Severity.values().length]);
     }
 
     @Override
@@ -82,7 +95,7 @@ public final class HtmlReportWriter implements ReportSink {
                 review == null ? null : review.score(), review == null ? null : review.fullMarks(),
                 s.count(Severity.ERROR), s.count(Severity.WARNING), s.count(Severity.INFO), status));
         for (Finding f : s.getFindings()) {
-            long[] c = byFamily.computeIfAbsent(ReportTexts.family(f.getCode()), k -> new long[Severity.values().length]);
+            long[] c = byFamily.computeIfAbsent(CodeNames.family(f.getCode()), k -> new long[Severity.values().length]);
             c[(f.getSeverity() == null ? Severity.INFO : f.getSeverity()).ordinal()]++;
             if ("PARSE_UNREADABLE".equals(f.getCode())) {
                 Object which = f.getEvidence().get("file");
@@ -216,7 +229,7 @@ public final class HtmlReportWriter implements ReportSink {
 
     /** Horizontal stacked bars: findings per code family, split by severity. */
     private void familyChart(Writer w) throws IOException {
-        List<String> families = new ArrayList<>(ReportTexts.FAMILIES);
+        List<String> families = new ArrayList<>(names.families());
         for (String f : byFamily.keySet()) if (!families.contains(f)) families.add(f);
         long max = 1;
         for (long[] c : byFamily.values()) max = Math.max(max, c[0] + c[1] + c[2]);
@@ -232,7 +245,7 @@ public final class HtmlReportWriter implements ReportSink {
             long[] c = byFamily.getOrDefault(fam, new long[3]);
             int y = top + i * rowH;
             sb.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 16)
-                    .append("\" text-anchor=\"end\" class=\"lbl\">").append(esc(ReportTexts.familyName(fam)))
+                    .append("\" text-anchor=\"end\" class=\"lbl\">").append(esc(names.familyName(fam)))
                     .append(' ').append(esc(fam)).append("</text>\n");
             sb.append("<rect x=\"").append(left).append("\" y=\"").append(y + 3).append("\" width=\"").append(barW)
                     .append("\" height=\"").append(rowH - 8).append("\" class=\"track\"/>\n");
@@ -244,7 +257,7 @@ public final class HtmlReportWriter implements ReportSink {
                 sb.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y + 3).append("\" width=\"")
                         .append(fmt(bw)).append("\" height=\"").append(rowH - 8).append("\" class=\"")
                         .append(s.name().toLowerCase(java.util.Locale.ROOT)).append("\"><title>")
-                        .append(esc(ReportTexts.familyName(fam) + " " + s.chinese() + " " + v + "条"))
+                        .append(esc(names.familyName(fam) + " " + s.chinese() + " " + v + "条"))
                         .append("</title></rect>\n");
                 x += bw;
             }
@@ -386,7 +399,7 @@ public final class HtmlReportWriter implements ReportSink {
         String sev = f.getSeverity() == null ? "info" : f.getSeverity().name().toLowerCase(java.util.Locale.ROOT);
         sb.append("<tr><td class=\"num\">").append(i).append("</td><td><span class=\"sev ").append(sev).append("\">")
                 .append(esc(ReportTexts.severity(f.getSeverity()))).append("</span></td><td>")
-                .append(esc(ReportTexts.codeName(f.getCode()))).append("<div class=\"code\">").append(esc(f.getCode()))
+                .append(esc(f.getName() == null ? "" : f.getName())).append("<div class=\"code\">").append(esc(f.getCode()))
                 .append("</div></td><td><div class=\"msg\">").append(esc(ReportTexts.oneLine(f.getMessage())))
                 .append("</div>");
         String where = ReportTexts.where(f);

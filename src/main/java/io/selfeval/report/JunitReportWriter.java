@@ -2,6 +2,7 @@ package io.selfeval.report;
 
 import io.selfeval.model.CheckReport;
 import io.selfeval.model.Finding;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Severity;
 import io.selfeval.model.SubmissionResult;
 import io.selfeval.rules.RuleFailure;
@@ -26,10 +27,17 @@ import java.util.stream.Collectors;
  */
 public final class JunitReportWriter implements ReportSink {
     private final OutputStream out;
+    private final CodeNames names;
     private XMLStreamWriter xml;
 
     public JunitReportWriter(OutputStream out) {
+        this(out, CodeNames.NONE);
+    }
+
+    /** @param names the code families to give a test case each, and their names */
+    public JunitReportWriter(OutputStream out, CodeNames names) {
         this.out = out;
+        this.names = names;
     }
 
     @Override
@@ -50,8 +58,8 @@ public final class JunitReportWriter implements ReportSink {
     @Override
     public void submission(SubmissionResult s) throws IOException {
         Map<String, List<Finding>> byFamily = new LinkedHashMap<>();
-        for (String family : ReportTexts.FAMILIES) byFamily.put(family, new ArrayList<>());
-        for (Finding f : s.getFindings()) byFamily.computeIfAbsent(ReportTexts.family(f.getCode()), k -> new ArrayList<>()).add(f);
+        for (String family : names.families()) byFamily.put(family, new ArrayList<>());
+        for (Finding f : s.getFindings()) byFamily.computeIfAbsent(CodeNames.family(f.getCode()), k -> new ArrayList<>()).add(f);
         long failures = byFamily.entrySet().stream().filter(e -> !s.isUnreadable() && hasError(e.getValue())).count();
         int tests = byFamily.size() + s.getRuleFailures().size();
         int errors = (s.isUnreadable() ? 1 : 0) + s.getRuleFailures().size();
@@ -85,7 +93,7 @@ public final class JunitReportWriter implements ReportSink {
     }
 
     private void testCase(SubmissionResult s, String family, List<Finding> findings) throws XMLStreamException {
-        startCase(s, family + " " + ReportTexts.familyName(family));
+        startCase(s, family + " " + names.familyName(family));
         if (s.isUnreadable()) {
             if (family.equals("PARSE")) {
                 xml.writeStartElement("error");

@@ -1,5 +1,7 @@
 package io.selfeval.report;
 
+import io.selfeval.rules.CodeNames;
+
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
@@ -54,7 +56,7 @@ public final class ReportSinks {
 
     /** As {@link #create(String, OutputStream)}; SARIF lists the code catalog as its rules (other formats ignore it). */
     public static ReportSink create(String format, OutputStream out, List<io.selfeval.rules.CodeInfo> catalog) {
-        return create(format, out, catalog, null);
+        return create(format, out, catalog, CodeNames.of(catalog, java.util.Map.of()), null);
     }
 
     /**
@@ -63,7 +65,7 @@ public final class ReportSinks {
      */
     public static ReportSink create(String format, OutputStream out, io.selfeval.rules.RuleBase rules) {
         var params = rules.parameters();
-        return create(format, out, rules.codes(), params.has(PASS_MARK_KEY) ? params.num(PASS_MARK) : null);
+        return create(format, out, rules.codes(), CodeNames.of(rules), params.has(PASS_MARK_KEY) ? params.num(PASS_MARK) : null);
     }
 
     /** The rule parameter giving the review score below which a unit is marked in the workbook. */
@@ -71,28 +73,28 @@ public final class ReportSinks {
     private static final String PASS_MARK_KEY = "num." + PASS_MARK;
 
     private static ReportSink create(String format, OutputStream out, List<io.selfeval.rules.CodeInfo> catalog,
-                                     java.math.BigDecimal passMark) {
+                                     CodeNames names, java.math.BigDecimal passMark) {
         return switch (format) {
             case "sarif" -> new SarifReportWriter(out, catalog);
-            case "junit" -> new JunitReportWriter(out);
+            case "junit" -> new JunitReportWriter(out, names);
             case "text" -> new TextReportWriter().sink(out);
             case "json" -> new JsonReportWriter().sink(out);
-            case "xlsx" -> new XlsxReportWriter(out, passMark);
-            case "html" -> byName(HTML, out);
+            case "xlsx" -> new XlsxReportWriter(out, passMark, names);
+            case "html" -> byName(HTML, out, names);
             default -> throw new IllegalArgumentException("unknown report format: " + format);
         };
     }
 
-    private static ReportSink byName(String className, OutputStream out) {
+    private static ReportSink byName(String className, OutputStream out, CodeNames names) {
         Class<?> c = writerClass(className);
         if (c == null) throw new IllegalArgumentException("no writer in this build: " + className);
         try {
-            return (ReportSink) c.getConstructor(OutputStream.class).newInstance(out);
+            return (ReportSink) c.getConstructor(OutputStream.class, CodeNames.class).newInstance(out, names);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(className + ": " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(className + " has no public constructor (OutputStream)", e);
+            throw new IllegalStateException(className + " has no public constructor (OutputStream, CodeNames)", e);
         }
     }
 

@@ -17,15 +17,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Chinese wording shared by the workbook and HTML reports: names of the finding codes and code families
- * (finding-names.properties, from finding-codes.md; the reports do not read the rules folder), evidence labels
+ * Chinese wording shared by the workbook and HTML reports (the codes' and families' names are the rules folder's,
+ * see {@link io.selfeval.rules.CodeNames}): evidence labels
  * (evidence-labels.properties), numbers without trailing zeros, and which findings are the most serious.
  */
 public final class ReportTexts {
-    /** Code families in the order of finding-codes.md. */
-    static final List<String> FAMILIES = List.of("AMT", "EXE", "PRJ", "SCR", "IND", "CMP", "OBJ", "META", "PARSE");
-
-    private static final Properties NAMES = load("/finding-names.properties");
     private static final Properties LABELS = load("/evidence-labels.properties");
 
     /** Most serious first: severity, then the points it took off the review score, then the order it came in. */
@@ -36,22 +32,6 @@ public final class ReportTexts {
     private ReportTexts() {
     }
 
-    /** "预算执行率计算错误" for EXE_RATE_MISMATCH; "" for a code not in the list. */
-    public static String codeName(String code) {
-        return code == null ? "" : NAMES.getProperty(code, "");
-    }
-
-    /** "AMT" for AMT_SUM_MISMATCH; a code without a known prefix is counted under its own prefix. */
-    static String family(String code) {
-        if (code == null || code.isBlank()) return "?";
-        int i = code.indexOf('_');
-        return i < 0 ? code : code.substring(0, i);
-    }
-
-    /** "金额勾稽" for AMT. */
-    static String familyName(String family) {
-        return NAMES.getProperty("family." + family, family);
-    }
 
     static String severity(Severity s) {
         return s == null ? "—" : s.chinese();
@@ -67,7 +47,7 @@ public final class ReportTexts {
      * file's reason for being unreadable is no 偏差原因), else the key's.
      */
     static String label(String code, String key) {
-        String own = LABELS.getProperty(family(code) + "." + key);
+        String own = LABELS.getProperty(io.selfeval.rules.CodeNames.family(code) + "." + key);
         return own != null ? own : label(key);
     }
 
@@ -115,7 +95,7 @@ public final class ReportTexts {
      * name ("缺少附表：基础数据表") is not given the name twice.
      */
     static String brief(Finding f) {
-        String name = codeName(f.getCode());
+        String name = f.getName() == null ? "" : f.getName();
         String message = oneLine(f.getMessage());
         String head = "[" + severity(f.getSeverity()) + "] ";
         if (!name.isEmpty() && message.startsWith(name)) return head + message;

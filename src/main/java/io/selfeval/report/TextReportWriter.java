@@ -159,10 +159,17 @@ public final class TextReportWriter {
         }
     }
 
+    /** "预算执行率计算错误：" before the message, unless the message already opens with the name ("缺少附表：…"). */
+    private static String namePrefix(Finding f) {
+        String name = f.getName();
+        if (name == null || f.getMessage() == null || f.getMessage().startsWith(name)) return "";
+        return name + "：";
+    }
+
     private static void finding(StringBuilder sb, int n, Finding f) {
         String head = "  " + n + ". ";
         sb.append(head).append('[').append(f.getSeverity() == null ? "—" : f.getSeverity().chinese()).append("] ")
-                .append(f.getCode()).append(' ').append(indentContinuation(f.getMessage())).append(NL);
+                .append(f.getCode()).append(' ').append(namePrefix(f)).append(indentContinuation(f.getMessage())).append(NL);
         Location loc = f.getLocation();
         if (loc != null) {
             String where = loc.describe();

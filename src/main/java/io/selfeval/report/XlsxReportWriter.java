@@ -1,10 +1,16 @@
 package io.selfeval.report;
 
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.CheckReport;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Deduction;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Finding;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Review;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Severity;
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.SubmissionResult;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -83,7 +89,7 @@ public final class XlsxReportWriter implements ReportSink {
     private final OutputStream out;
     /** Review scores below it are highlighted (参数 审核合格分); null: none is. */
     private final BigDecimal passMark;
-    private final FindingsByFamily families = new FindingsByFamily();
+    private final FindingsByFamily families;
     private SXSSFWorkbook wb;
     private SXSSFSheet summary;
     private SXSSFSheet findings;
@@ -109,13 +115,21 @@ public final class XlsxReportWriter implements ReportSink {
     }
 
     public XlsxReportWriter(OutputStream out) {
-        this(out, null);
+        this(out, null, CodeNames.NONE);
     }
 
-    /** @param passMark review scores below it are highlighted in 汇总 (the parameter 审核合格分); null for none */
     public XlsxReportWriter(OutputStream out, BigDecimal passMark) {
+        this(out, passMark, CodeNames.NONE);
+    }
+
+    /**
+     * @param passMark review scores below it are highlighted in 汇总 (the parameter 审核合格分); null for none
+     * @param names    the code families the 汇总 table lists and their names (the codes' names come with the findings)
+     */
+    public XlsxReportWriter(OutputStream out, BigDecimal passMark, CodeNames names) {
         this.out = out;
         this.passMark = passMark;
+        this.families = new FindingsByFamily(names);
     }
 
     @Override
@@ -147,7 +161,7 @@ public final class XlsxReportWriter implements ReportSink {
             str(r, 1, file, wrap);
             str(r, 2, ReportTexts.severity(f.getSeverity()), f.getSeverity() == Severity.ERROR ? bad : text);
             str(r, 3, f.getCode(), text);
-            str(r, 4, ReportTexts.codeName(f.getCode()), wrap);
+            str(r, 4, f.getName() == null ? "" : f.getName(), wrap);
             str(r, 5, ReportTexts.oneLine(f.getMessage()), wrap);
             str(r, 6, ReportTexts.where(f), wrap);
             str(r, 7, ReportTexts.excerpt(f), wrap);

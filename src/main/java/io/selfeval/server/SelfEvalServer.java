@@ -511,7 +511,7 @@ public final class SelfEvalServer implements AutoCloseable {
             // A rule that failed on every report leaves nothing worth answering: the rules, not the uploads, are at fault.
             RuleFailure broken = RuleFailureTally.of(results).failedEverywhere().orElse(null);
             if (broken != null) throw new ApiError(500, "规则出错，无法完成检查：" + broken.message() + "请联系规则维护人员修改规则。");
-            results.addAll(refused);
+            for (SubmissionResult r : refused) results.add(engine.named(r));
             return results;
         }
     }

@@ -22,11 +22,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.selfeval.rules.CodeNames;
+import io.selfeval.testing.Checks;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,9 +69,8 @@ class HtmlReportWriterTest {
             for (Finding f : r.getFindings()) {
                 assertTrue(section.contains(escape(ReportTexts.oneLine(f.getMessage()))), () -> r.getFile() + ": " + f.getMessage());
                 assertTrue(section.contains(escape(f.getCode())), f.getCode());
-                if (!ReportTexts.codeName(f.getCode()).isEmpty()) {
-                    assertTrue(section.contains(ReportTexts.codeName(f.getCode())), f.getCode());
-                }
+                assertNotNull(f.getName(), () -> f.getCode() + " is named by the code table");
+                assertTrue(section.contains(escape(f.getName())), f.getCode());
             }
             if (r.getReview() != null) {
                 for (Review.Item item : r.getReview().items()) assertTrue(section.contains(escape(item.item())), item.item());
@@ -87,7 +90,9 @@ class HtmlReportWriterTest {
         assertTrue(overview > 0 && overview < firstSection, "summary first");
         String top = html.substring(overview, firstSection);
         assertEquals(2, count(top, "<svg"), "two charts");
-        for (String family : ReportTexts.FAMILIES) assertTrue(top.contains(">" + ReportTexts.familyName(family) + " " + family + "<"), family);
+        CodeNames names = CodeNames.of(Checks.rules());
+        assertEquals(9, names.families().size(), "the families of the code table");
+        for (String family : names.families()) assertTrue(top.contains(">" + names.familyName(family) + " " + family + "<"), family);
 
         // Findings by family: the bar totals add up to all findings.
         long findings = batch.results.stream().mapToLong(r -> r.getFindings().size()).sum();
@@ -171,7 +176,7 @@ class HtmlReportWriterTest {
     static String render(List<SubmissionResult> results, CheckReport.Tool tool, CheckReport.RulesInfo rules)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HtmlReportWriter w = new HtmlReportWriter(out);
+        HtmlReportWriter w = new HtmlReportWriter(out, CodeNames.of(Checks.rules()));
         w.begin(tool, rules);
         for (SubmissionResult r : results) w.submission(r);
         w.end(CheckReport.Summary.of(results));

@@ -80,6 +80,8 @@ class ReportTextsTest {
         assertTrue(brief.startsWith("[错误] 缺少附表："), brief);
         assertFalse(brief.contains("缺少附表：缺少附表"), brief);
         Finding rate = new Finding("EXE_RATE_MISMATCH", Severity.ERROR, "r", null, "正文称预算执行率100%", null, Map.of(), null);
-        assertEquals("[错误] 预算执行率计算错误：正文称预算执行率100%", ReportTexts.brief(rate));
+        assertEquals("[错误] EXE_RATE_MISMATCH：正文称预算执行率100%", ReportTexts.brief(rate), "unnamed: the code");
+        Finding named = io.selfeval.rules.CodeNames.of(Checks.rules()).named(rate);
+        assertEquals("[错误] 预算执行率计算错误：正文称预算执行率100%", ReportTexts.brief(named), "named by the code table");
     }
 }

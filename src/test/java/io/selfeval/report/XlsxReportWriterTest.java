@@ -1,5 +1,6 @@
 package io.selfeval.report;
 
+import io.selfeval.rules.CodeNames;
 import io.selfeval.model.Deduction;
 import io.selfeval.model.Finding;
 import io.selfeval.model.Review;
@@ -246,8 +247,8 @@ class XlsxReportWriterTest {
 
     @Test
     void deductionPointsAreNumbers() throws IOException {
-        Finding f = new Finding("EXE_OVER_BUDGET", Severity.WARNING, "支出超预算", null, "项目支出超预算", null,
-                Map.of(), new Deduction("完整性/自评报告附件部分内容完整", 1.5));
+        Finding f = CodeNames.of(Checks.rules()).named(new Finding("EXE_OVER_BUDGET", Severity.WARNING, "支出超预算", null,
+                "项目支出超预算", null, Map.of(), new Deduction("完整性/自评报告附件部分内容完整", 1.5)));
         SubmissionResult r = new SubmissionResult("a.txt", List.of("a.txt"), "某单位", 2024, null, null, List.of(f), null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         XlsxReportWriter w = new XlsxReportWriter(bytes);
@@ -346,14 +347,16 @@ class XlsxReportWriterTest {
         assertEquals(List.of("问题类别", "错误", "警告", "提示"), List.of(sh.getRow(header).getCell(0).getStringCellValue(),
                 sh.getRow(header).getCell(7).getStringCellValue(), sh.getRow(header).getCell(8).getStringCellValue(),
                 sh.getRow(header).getCell(9).getStringCellValue()));
-        int families = ReportTexts.FAMILIES.size();
+        CodeNames names = CodeNames.of(Checks.rules());
+        int families = names.families().size();
+        assertEquals(9, families, "the families of the code table");
         long tabled = 0;
         for (int f = 0; f < families; f++) {
             Row r = sh.getRow(header + 1 + f);
-            String family = ReportTexts.FAMILIES.get(f);
-            assertEquals(ReportTexts.familyName(family) + " " + family, r.getCell(0).getStringCellValue());
+            String family = names.families().get(f);
+            assertEquals(names.familyName(family) + " " + family, r.getCell(0).getStringCellValue());
             long errors = batch.results.stream().flatMap(x -> x.getFindings().stream())
-                    .filter(x -> x.getSeverity() == Severity.ERROR && ReportTexts.family(x.getCode()).equals(family)).count();
+                    .filter(x -> x.getSeverity() == Severity.ERROR && CodeNames.family(x.getCode()).equals(family)).count();
             assertEquals(errors, r.getCell(7).getNumericCellValue(), 1e-9, family);
             for (int c = 7; c <= 9; c++) tabled += (long) r.getCell(c).getNumericCellValue();
         }
