@@ -125,7 +125,7 @@ final class SubmissionCheck {
     private static Finding asWarning(Finding f) {
         return new Finding(f.getCode(), Severity.WARNING, f.getRule(), f.getRuleFile(),
                 f.getMessage() + "（文件未全部读取，此项可能出自未读取的部分，按警告列出）", f.getLocation(), f.getEvidence(),
-                f.getDeduction());
+                f.getDeduction(), f.getMessageKey(), f.getMessageArgs());
     }
 
     private static Finding unrecognizedFinding(String name) {

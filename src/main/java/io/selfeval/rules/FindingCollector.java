@@ -15,21 +15,25 @@ import java.util.Map;
 /**
  * The global {@code findings} of every session: rules call {@link #report} from their consequence. Code and
  * severity come from the rule's metadata ({@code @code(...)}, {@code @severity(...)}), so policy staff change them
- * in the rule file.
+ * in the rule file; the wording comes from the message file ({@link MessageTemplates}), filled with the rule's
+ * arguments.
  */
 public final class FindingCollector {
     private final Map<String, String> ruleFiles;
+    private final MessageTemplates messages;
     private final List<Finding> findings = new ArrayList<>();
 
-    FindingCollector(Map<String, String> ruleFiles) {
+    FindingCollector(Map<String, String> ruleFiles, MessageTemplates messages) {
         this.ruleFiles = ruleFiles;
+        this.messages = messages;
     }
 
     /**
-     * Records a finding. Evidence is given as alternating names and values:
-     * {@code report(kcontext, loc, "…", "stated", "100%", "computed", "98.49%")}.
+     * Records a finding: its message rendered from the message file, its evidence given as alternating names and
+     * values: {@code report(kcontext, loc, Message.of("EXE_RATE_MISMATCH.narrative", "stated", "100%", …),
+     * "stated", "100%", "computed", "98.49%")}.
      */
-    public void report(RuleContext kcontext, Location location, String message, Object... evidence) {
+    public void report(RuleContext kcontext, Location location, Message message, Object... evidence) {
         Rule rule = kcontext.getRule();
         String code = meta(rule, "code");
         if (code == null) {
@@ -41,7 +45,7 @@ public final class FindingCollector {
             ev.put(String.valueOf(evidence[i]), jsonValue(evidence[i + 1]));
         }
         findings.add(new Finding(code, severity, rule.getName(), ruleFiles.get(rule.getPackageName() + "/" + rule.getName()),
-                message, location, ev, null));
+                messages.render(message), location, ev, null, message.key(), message.args()));
     }
 
     private static Object jsonValue(Object v) {

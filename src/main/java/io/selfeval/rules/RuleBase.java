@@ -66,6 +66,10 @@ public final class RuleBase {
     private final String fingerprint;
     /** package/name → the line of the rule's "rule" keyword in its file. */
     private final Map<String, Integer> ruleLines;
+    /** The wordings of the rules' messages (messages.properties). */
+    private final MessageTemplates messages;
+    /** What rules verify warns about the message file (wordings no rule uses). */
+    private final List<String> messageWarnings;
     /** Whether the rules came from the rule cache rather than the compiler (for bench and tests). */
     private final boolean fromCache;
 
@@ -78,7 +82,8 @@ public final class RuleBase {
 
     private RuleBase(Path dir, KieBase kieBase, KieSessionsPool sessions, RuleData data, Vocabulary vocabulary,
                      Map<String, String> ruleFiles, List<RuleInfo> catalog, Map<String, String> neverFires, String fingerprint,
-                     Map<String, Integer> ruleLines, boolean fromCache) {
+                     Map<String, Integer> ruleLines, MessageTemplates messages, List<String> messageWarnings,
+                     boolean fromCache) {
         this.dir = dir;
         this.kieBase = kieBase;
         this.data = data;
@@ -88,8 +93,10 @@ public final class RuleBase {
         this.neverFires = neverFires;
         this.fingerprint = fingerprint;
         this.ruleLines = ruleLines;
+        this.messages = messages;
+        this.messageWarnings = messageWarnings;
         this.fromCache = fromCache;
-        this.running = new RuleSessions(kieBase, sessions, data.parameters, data.relations, ruleFiles, ruleLines);
+        this.running = new RuleSessions(kieBase, sessions, data.parameters, data.relations, ruleFiles, ruleLines, messages);
     }
 
     /**
@@ -160,6 +167,8 @@ public final class RuleBase {
             if (problems.isEmpty()) container = ks.newKieContainer(releaseId);
             ks.getRepository().removeKieModule(releaseId);
         }
+        // A rule file the compiler rejected may read wrongly to the message check: its messages are checked once it compiles.
+        boolean ruleFilesCompiled = problems.isEmpty();
         KieBase kieBase = null;
         KieSessionsPool sessions = null;
         if (container != null) {
@@ -187,6 +196,9 @@ public final class RuleBase {
                 problems.add(e.getMessage());
             }
         }
+        MessageTemplates messages = MessageTemplates.read(snapshot, displayPath(dir.resolve(MessageTemplates.FILE)));
+        problems.addAll(messages.problems());
+        if (ruleFilesCompiled) problems.addAll(MessageUses.problems(drlText, messages));
         if (!problems.isEmpty()) throw new RuleCompileException(problems);
         org.slf4j.LoggerFactory.getLogger(RuleBase.class).debug(compiled ? "规则编译用时 {} ms" : "规则从缓存载入用时 {} ms",
                 (System.nanoTime() - started) / 1_000_000);
@@ -216,7 +228,15 @@ public final class RuleBase {
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
         return new RuleBase(dir, kieBase, sessions, data.data(), vocabulary, ruleFiles, catalog, neverFires,
-                snapshot.fingerprint(), ruleLines(drlText), !compiled);
+                snapshot.fingerprint(), ruleLines(drlText), messages, MessageUses.warnings(drlText, messages, codeOfRule(catalog)),
+                !compiled);
+    }
+
+    /** Rule name → its finding code, for the rules that report. */
+    private static Map<String, String> codeOfRule(List<RuleInfo> catalog) {
+        Map<String, String> out = new HashMap<>();
+        for (RuleInfo r : catalog) if (r.code() != null) out.putIfAbsent(r.name(), r.code());
+        return out;
     }
 
     /** The rule data, or the problems that stop it (each naming file, sheet and cell). */
@@ -474,8 +494,8 @@ public final class RuleBase {
     /**
      * What {@code rules verify} warns about (the rules still run): a rule that waits for a kind of fact the recognizer
      * never inserts, a rule without a code or with a code missing from the code table, a deduction row naming an
-     * unknown code or rubric item, a code whose family is not in the code families table, and a number parameter
-     * outside its 取值范围.
+     * unknown code or rubric item, a code whose family is not in the code families table, a number parameter
+     * outside its 取值范围, and a wording of the message file no rule uses.
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
@@ -518,6 +538,7 @@ public final class RuleBase {
             }
         }
         out.addAll(data.warnings);
+        out.addAll(messageWarnings);
         return out;
     }
 

@@ -29,17 +29,20 @@ final class RuleSessions {
     /** package/name → the rule's file, and the line of its "rule" keyword there. */
     private final Map<String, String> ruleFiles;
     private final Map<String, Integer> ruleLines;
+    /** The wordings the rules' messages are rendered with (messages.properties). */
+    private final MessageTemplates messages;
     /** The rule base without rules that failed, by the set of rules left out (package/name); built when needed. */
     private final Map<Set<String>, KieBase> withoutRules = new ConcurrentHashMap<>();
 
     RuleSessions(KieBase kieBase, KieSessionsPool sessions, RuleParameters parameters, List<Relation> relations,
-                 Map<String, String> ruleFiles, Map<String, Integer> ruleLines) {
+                 Map<String, String> ruleFiles, Map<String, Integer> ruleLines, MessageTemplates messages) {
         this.kieBase = kieBase;
         this.sessions = sessions;
         this.parameters = parameters;
         this.relations = relations;
         this.ruleFiles = ruleFiles;
         this.ruleLines = ruleLines;
+        this.messages = messages;
     }
 
     /**
@@ -79,7 +82,7 @@ final class RuleSessions {
         // the pooled sessions are of the whole rule base; one without a failed rule gets a session of its own
         KieSession session = base == kieBase ? sessions.newKieSession() : base.newKieSession();
         try {
-            FindingCollector collector = new FindingCollector(ruleFiles);
+            FindingCollector collector = new FindingCollector(ruleFiles, messages);
             session.setGlobal("findings", collector);
             session.setGlobal("params", parameters);
             relations.forEach(session::insert);

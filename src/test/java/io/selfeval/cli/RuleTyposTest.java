@@ -80,8 +80,8 @@ class RuleTyposTest {
 
     @Test
     void aStringWithoutItsClosingQuoteIsOneMessageAtItsLine() throws IOException {
-        String from = "\"，超过\" + Fmt.share(params.num(\"预算调整阈值\"))";
-        Broken b = verifyWith(from, "\"，超过 + Fmt.share(params.num(\"预算调整阈值\"))");
+        String from = "\"threshold\", Fmt.share(params.num(\"预算调整阈值\"))";
+        Broken b = verifyWith(from, "\"threshold, Fmt.share(params.num(\"预算调整阈值\"))");
         assertEquals(2, b.run().exit(), b.run()::toString);
         assertEquals(1, b.problemLines().size(), b.run()::toString);
         assertTrue(b.problemLines().get(0).contains("execution.drl 第" + lineOf(from) + "行："), b.run()::toString);

@@ -15,6 +15,7 @@ final class RulesFixture {
     private static final String HEADER = """
             package selfeval.test;
             import io.selfeval.model.*;
+            import io.selfeval.rules.Message;
             global io.selfeval.rules.FindingCollector findings;
             global io.selfeval.rules.RuleParameters params;
             """;
@@ -43,9 +44,10 @@ final class RulesFixture {
                         when
                             eval(false)
                         then
-                            findings.report(kcontext, null, "不会出现");
+                            findings.report(kcontext, null, Message.of("TEST_NEVER"));
                         end
                         """, StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve("messages.properties"), "TEST_NEVER = 不会出现\n", StandardCharsets.UTF_8);
             }
             return dir;
         } catch (IOException e) {
@@ -73,10 +75,12 @@ final class RulesFixture {
                         @code(TEST_ALWAYS) @severity(%s)
                     when
                     then
-                        findings.report(kcontext, Location.narrative("一、测试", 3, "测试原文"), "测试规则触发",
+                        findings.report(kcontext, Location.narrative("一、测试", 3, "测试原文"), Message.of("TEST_ALWAYS"),
                                 "amount", new java.math.BigDecimal("1.27305E+3"), "stated", "100%%");
                     end
                     """.formatted(severity), StandardCharsets.UTF_8);
+            // The project's wordings belong to its rules, which are not here: only this rule's.
+            Files.writeString(dir.resolve("messages.properties"), "TEST_ALWAYS = 测试规则触发\n", StandardCharsets.UTF_8);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

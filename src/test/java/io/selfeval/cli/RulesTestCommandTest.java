@@ -96,6 +96,7 @@ class RulesTestCommandTest {
         Files.writeString(rules.resolve("zz-broken.drl"), """
                 package selfeval.broken;
                 import io.selfeval.model.*;
+                import io.selfeval.rules.Message;
                 global io.selfeval.rules.FindingCollector findings;
                 global io.selfeval.rules.RuleParameters params;
 
@@ -104,9 +105,11 @@ class RulesTestCommandTest {
                 when
                     $s : Section(title.contains("改进措施"))
                 then
-                    findings.report(kcontext, $s.getLocation(), "测试：措施过于简单");
+                    findings.report(kcontext, $s.getLocation(), Message.of("OBJ_TOO_BRIEF.test"));
                 end
                 """, StandardCharsets.UTF_8);
+        Files.writeString(rules.resolve("messages.properties"), "OBJ_TOO_BRIEF.test = 测试：措施过于简单\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
         CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
         assertEquals(1, run.exit(), run::toString);
         assertTrue(run.out().contains("  失败  问题或措施过于简单：不触发"), run::toString);

@@ -35,7 +35,9 @@ class AmountRulesTest {
     void narrativeTotalThatIsNotTheSumOfItsPartsIsReported() {
         String doc = narrative("2024年全年实际支出1253.78万元，其中：基本支出1144.41万元，项目支出90万元。");
         Finding f = only(Checks.text(doc), SUM);
-        assertTrue(f.getMessage().contains("1253.78万元") && f.getMessage().contains("1234.41万元"), f.getMessage());
+        assertEquals("1253.78万元", f.getMessageArgs().get("total"));
+        assertEquals("1234.41万元", f.getMessageArgs().get("sum"));
+        assertEquals("19.37万元", f.getMessageArgs().get("difference"));
         assertAmount("1253.78", f.getEvidence().get("total"));
         assertAmount("1234.41", f.getEvidence().get("sumOfParts"));
         assertAmount("19.37", f.getEvidence().get("difference"));
@@ -61,7 +63,7 @@ class AmountRulesTest {
         Finding f = only(Checks.text(doc), SUM);
         assertAmount("490", f.getEvidence().get("total"));
         assertAmount("480", f.getEvidence().get("sumOfParts"));
-        assertTrue(f.getMessage().contains("基本支出390万元＋项目支出90万元"), f.getMessage());
+        assertEquals("基本支出390万元＋项目支出90万元", f.getMessageArgs().get("parts"));
     }
 
     @Test
@@ -122,7 +124,8 @@ class AmountRulesTest {
         assertAmount("90", f.getEvidence().get("total"));
         assertAmount("95", f.getEvidence().get("sumOfParts"));
         assertAmount("5", f.getEvidence().get("excess"));
-        assertTrue(f.getMessage().contains("公用经费") && f.getMessage().contains("办公经费80万元"), f.getMessage());
+        assertEquals("公用经费", f.getMessageArgs().get("subject"));
+        assertTrue(((String) f.getMessageArgs().get("parts")).contains("办公经费80万元"), f::getMessage);
         assertEquals("附件1 基础数据表", f.getLocation().getTable());
         assertEquals("公用经费", f.getLocation().getRow());
     }
@@ -164,7 +167,9 @@ class AmountRulesTest {
         assertAmount("390", f.getEvidence().get("first"));
         assertAmount("380", f.getEvidence().get("second"));
         assertEquals("附件2 整体支出绩效自评表", f.getEvidence().get("secondAt"));
-        assertTrue(f.getMessage().contains("390万元") && f.getMessage().contains("380万元"), f.getMessage());
+        assertEquals("390万元", f.getMessageArgs().get("first"));
+        assertEquals("380万元", f.getMessageArgs().get("second"));
+        assertEquals("10万元", f.getMessageArgs().get("difference"));
         assertNarrativeAt(f, lineOf(doc, SPENT_SENTENCE));
         assertFalse(Checks.codes(r).contains(SUM), "the split itself still adds up: " + Checks.dump(r));
     }

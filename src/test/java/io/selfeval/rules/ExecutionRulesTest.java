@@ -37,7 +37,10 @@ class ExecutionRulesTest {
         assertEquals("98.00%", f.getEvidence().get("computed"));
         assertAmount("490", f.getEvidence().get("spent"));
         assertAmount("500", f.getEvidence().get("budget"));
-        assertTrue(f.getMessage().startsWith("正文称") && f.getMessage().contains("490万元÷全年预算数500万元"), f.getMessage());
+        assertEquals("EXE_RATE_MISMATCH.narrative", f.getMessageKey());
+        assertEquals("490万元", f.getMessageArgs().get("spent"));
+        assertEquals("500万元", f.getMessageArgs().get("budget"));
+        assertEquals("98.00%", f.getMessageArgs().get("computed"));
         assertNarrativeAt(f, lineOf(doc, "预算执行率100%"));
     }
 
@@ -90,7 +93,7 @@ class ExecutionRulesTest {
         String doc = replaceRow(Reports.complete(), FUNDS_ROW, row);
         Finding f = only(Checks.text(doc), RATE);
         assertEquals("98.00%", f.getEvidence().get("computed"));
-        assertTrue(f.getMessage().startsWith("表中填写"), f.getMessage());
+        assertEquals("EXE_RATE_MISMATCH.table", f.getMessageKey());
         assertEquals(Location.TABLE, f.getLocation().getPart());
         assertEquals("附件2 整体支出绩效自评表", f.getLocation().getTable());
         assertEquals("执行率", f.getLocation().getColumn());
@@ -158,7 +161,9 @@ class ExecutionRulesTest {
         Finding f = only(Checks.text(overallFunds("500", "500", "510", "102%")), OVER);
         assertEquals("资金总额", f.getEvidence().get("subject"));
         assertAmount("10", f.getEvidence().get("over"));
-        assertTrue(f.getMessage().contains("510万元") && f.getMessage().contains("500万元"), f.getMessage());
+        assertEquals("510万元", f.getMessageArgs().get("spent"));
+        assertEquals("500万元", f.getMessageArgs().get("budget"));
+        assertEquals("10万元", f.getMessageArgs().get("over"));
     }
 
     @Test
@@ -181,7 +186,10 @@ class ExecutionRulesTest {
         assertAmount("500", f.getEvidence().get("budget"));
         assertAmount("0.25", f.getEvidence().get("change"));
         assertAmount("0.20", f.getEvidence().get("threshold"));
-        assertTrue(f.getMessage().contains("增加25%"), f.getMessage());
+        assertEquals("EXE_BUDGET_ADJUSTED", f.getMessageKey());
+        assertEquals("EXE_BUDGET_ADJUSTED.increase", ((Message) f.getMessageArgs().get("direction")).key());
+        assertEquals("25%", f.getMessageArgs().get("change"));
+        assertEquals("20%", f.getMessageArgs().get("threshold"));
         assertEquals("附件2 整体支出绩效自评表", f.getLocation().getTable());
     }
 
@@ -189,14 +197,18 @@ class ExecutionRulesTest {
     void budgetCutByMoreThanTheThresholdIsReported() {
         String doc = replaceRow(Reports.complete(), FUNDS_ROW, new String[]{"", "年度资金总额", "700", "500", "490", "10", "98%", "9.8"});
         Finding f = only(Checks.text(doc), ADJUSTED);
-        assertTrue(f.getMessage().contains("减少28.6%"), f.getMessage());
+        assertEquals("EXE_BUDGET_ADJUSTED.decrease", ((Message) f.getMessageArgs().get("direction")).key());
+        assertEquals("28.6%", f.getMessageArgs().get("change"));
     }
 
     @Test
     void projectBudgetAdjustmentNamesTheProject() {
         String doc = replaceRow(Reports.complete(), PROJECT_FUNDS_ROW, new String[]{"", "年度资金总额", "50", "70", "70", "10", "100%", "10"});
         Finding f = only(Checks.text(doc), ADJUSTED);
-        assertTrue(f.getMessage().contains("项目“业务工作经费”") && f.getMessage().contains("增加40%"), f.getMessage());
+        assertEquals("EXE_BUDGET_ADJUSTED.project", f.getMessageKey());
+        assertEquals("业务工作经费", f.getMessageArgs().get("project"));
+        assertEquals("EXE_BUDGET_ADJUSTED.increase", ((Message) f.getMessageArgs().get("direction")).key());
+        assertEquals("40%", f.getMessageArgs().get("change"));
         assertEquals("附件3 项目支出绩效自评表", f.getLocation().getTable());
     }
 

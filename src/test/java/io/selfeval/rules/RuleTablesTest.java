@@ -317,6 +317,7 @@ class RuleTablesTest {
         Files.writeString(rules.resolve("zz-extra.drl"), """
                 package selfeval.extra;
                 import io.selfeval.model.*;
+                import io.selfeval.rules.Message;
                 global io.selfeval.rules.FindingCollector findings;
 
                 // 等一个识别器从不插入的事实。
@@ -325,7 +326,7 @@ class RuleTablesTest {
                 when
                     $f : Finding()
                 then
-                    findings.report(kcontext, null, "不会出现");
+                    findings.report(kcontext, null, Message.of("AMT_SUM_MISMATCH.test"));
                 end
 
                 rule "代码不在表中"
@@ -334,9 +335,11 @@ class RuleTablesTest {
                     $s : Section()
                     not Finding()
                 then
-                    findings.report(kcontext, null, "测试");
+                    findings.report(kcontext, null, Message.of("XYZ_UNKNOWN"));
                 end
                 """, StandardCharsets.UTF_8);
+        Files.writeString(rules.resolve("messages.properties"), "AMT_SUM_MISMATCH.test = 不会出现\nXYZ_UNKNOWN = 测试\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         List<String> w = RuleBase.load(rules).warnings();
         assertEquals(4, w.size(), () -> String.join("\n", w));
         assertTrue(w.stream().anyMatch(s -> s.contains("deductions.drl.xlsx 扣分对照 第" + r + "行") && s.contains("问题代码 AMT_SUM_MISMACH 不在问题代码表中")), w::toString);
@@ -353,6 +356,7 @@ class RuleTablesTest {
         Files.writeString(rules.resolve("zz-spy.drl"), """
                 package selfeval.spy;
                 import io.selfeval.rules.FactTypes;
+                import io.selfeval.rules.Message;
                 global io.selfeval.rules.FindingCollector findings;
 
                 rule "未登记的事实"
@@ -361,9 +365,11 @@ class RuleTablesTest {
                     $o : Object()
                     eval(!FactTypes.KNOWN.contains($o.getClass()) && !FactTypes.DERIVED.contains($o.getClass()))
                 then
-                    findings.report(kcontext, null, $o.getClass().getName());
+                    findings.report(kcontext, null, Message.of("TEST_SPY", "fact", $o.getClass().getName()));
                 end
                 """, StandardCharsets.UTF_8);
+        Files.writeString(rules.resolve("messages.properties"), "TEST_SPY = {fact}\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
         RuleBase spy = RuleBase.load(rules);
         Set<String> unknown = new TreeSet<>();
         try (Stream<Path> s = Files.list(Path.of("fixtures/seeds"))) {

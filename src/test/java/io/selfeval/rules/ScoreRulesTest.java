@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,6 +114,13 @@ class ScoreRulesTest {
 
     static final String RATE_100 = "财政拨款年初预算数734.03万元，全年预算数866.74万元，全年执行数866.74万元，预算执行率100%。";
 
+    /** A message's arguments without the sheet's name, which every sheet-level wording starts with. */
+    static Map<String, Object> withoutSheet(Map<String, Object> args) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(args);
+        out.remove("sheet");
+        return out;
+    }
+
     static Finding only(SubmissionResult r, String code) {
         return Checks.single(r, code);
     }
@@ -145,7 +153,8 @@ class ScoreRulesTest {
         void itemScoreLoweredUnderUnchangedTotalIsReported() {
             SubmissionResult r = Checks.text(reportWithOverallRow(BENEFIT_ROW, BENEFIT_ROW.replace("\t29\n", "\t28\n")));
             Finding f = only(r, "SCR_SUM_MISMATCH");
-            assertTrue(f.getMessage().contains("总分为98.8分，但各项得分之和为97.8分"), f.getMessage());
+            assertEquals("98.8", f.getMessageArgs().get("stated"));
+            assertEquals("97.8", f.getMessageArgs().get("sum"));
             assertNum("1", f.getEvidence().get("difference"));
             assertTrue(f.getLocation().getTable().startsWith("附件2"), f.getLocation().getTable());
         }
@@ -169,7 +178,8 @@ class ScoreRulesTest {
         void narrativeSelfScoreDifferingFromNarrativeItemsIsReported() {
             SubmissionResult r = Checks.text(narrativeScoring("98", RATE_100, "10", "20"));
             Finding f = only(r, "SCR_SUM_MISMATCH");
-            assertTrue(f.getMessage().contains("总分为98分，但各项得分之和为100分"), f.getMessage());
+            assertEquals("98", f.getMessageArgs().get("stated"));
+            assertEquals("100", f.getMessageArgs().get("sum"));
             assertEquals("narrative", f.getLocation().getPart());
         }
 
@@ -272,7 +282,9 @@ class ScoreRulesTest {
         @Test
         void negativeScoreIsReported() {
             SubmissionResult r = Checks.text(reportWithOverallRow(QUALITY_ROW, QUALITY_ROW.replace("\t10\n\t无偏差", "\t-1\n\t无偏差")));
-            assertTrue(only(r, "SCR_EXCEEDS_WEIGHT").getMessage().contains("得分-1分，为负数"), Checks.dump(r));
+            Finding f = only(r, "SCR_EXCEEDS_WEIGHT");
+            assertEquals("SCR_EXCEEDS_WEIGHT.negative", f.getMessageKey(), Checks.dump(r));
+            assertEquals("-1", f.getMessageArgs().get("score"));
         }
 
         @Test
@@ -292,7 +304,8 @@ class ScoreRulesTest {
         void rate98PercentScoredFullTenIsReported() {
             SubmissionResult r = Checks.text(overallOnly("500", "490", "98%", "10", "99"));
             Finding f = only(r, "SCR_RATE_SCORE");
-            assertTrue(f.getMessage().contains("预算执行率为98%，分值10分，应得9.8分，实际评10分"), f.getMessage());
+            assertEquals(Map.of("rate", "98%", "weight", "10", "expected", "9.8", "score", "10"),
+                    withoutSheet(f.getMessageArgs()), f.getMessage());
             assertNum("9.8", f.getEvidence().get("expected"));
         }
 
@@ -306,7 +319,8 @@ class ScoreRulesTest {
         void seed002NarrativeFullExecutionScored9Of10IsReported() {
             SubmissionResult r = Checks.text(narrativeScoring("99", RATE_100, "9", "20"));
             Finding f = only(r, "SCR_RATE_SCORE");
-            assertTrue(f.getMessage().contains("预算执行率为100%，分值10分，应得10分，实际评9分"), f.getMessage());
+            assertEquals(Map.of("rate", "100%", "weight", "10", "expected", "10", "score", "9"),
+                    withoutSheet(f.getMessageArgs()), f.getMessage());
             assertTrue(f.getLocation().getExcerpt().contains("预算执行率（分值10分，得9分"), f.getLocation().getExcerpt());
         }
 
