@@ -18,7 +18,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The command line: {@code check}, {@code rules verify|list|test}, {@code serve} (output-contract.md).
@@ -85,7 +88,7 @@ public final class Main implements Callable<Integer> {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            CommandLine cmd = commandLine(out, in);
+            CommandLine cmd = commandLine(out, in, args == null || args.length == 0 ? null : args[0]);
             cmd.setOut(outWriter);
             cmd.setErr(errWriter);
             return cmd.execute(args == null ? new String[0] : args);
@@ -107,11 +110,25 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine(OutputStream reportOut, java.io.InputStream stdin) {
+        return commandLine(reportOut, stdin, null);
+    }
+
+    /**
+     * The command tree for a command line whose first word is {@code first}: when that names a command, only that
+     * one is built (picocli reads every command's annotations when it is added, a tenth of a one-file check's
+     * start-up); otherwise (help, a misspelt command, none) all of them, so usage and suggestions are complete.
+     */
+    static CommandLine commandLine(OutputStream reportOut, java.io.InputStream stdin, String first) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("check", () -> new CheckCommand(reportOut, stdin));
+        commands.put("rules", RulesCommand::new);
+        commands.put("serve", ServeCommand::new);
+        commands.put("bench", BenchCommand::new);
+        boolean one = commands.containsKey(first);
         CommandLine cmd = new CommandLine(new Main());
-        cmd.addSubcommand("check", new CheckCommand(reportOut, stdin));
-        cmd.addSubcommand("rules", new RulesCommand());
-        cmd.addSubcommand("serve", new ServeCommand());
-        cmd.addSubcommand("bench", new BenchCommand());
+        commands.forEach((name, command) -> {
+            if (!one || name.equals(first)) cmd.addSubcommand(name, command.get());
+        });
         cmd.setResourceBundle(new Messages());
         cmd.setExecutionExceptionHandler(Main::handleExecutionException);
         cmd.setParameterExceptionHandler(new UsageErrors());

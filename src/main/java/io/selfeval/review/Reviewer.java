@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -130,8 +131,11 @@ public final class Reviewer {
         return deductions.stream().anyMatch(r -> r.item().equals(item.id()) && emittedCodes.contains(r.code()));
     }
 
+    /** A line break and the blanks around it: a reason is one line (compiled once: this runs for every finding). */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
     private static String reason(Finding f, BigDecimal took) {
-        String message = f.getMessage() == null ? f.getCode() : f.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        String message = f.getMessage() == null ? f.getCode() : LINE_BREAK.matcher(f.getMessage().strip()).replaceAll(" ");
         if (took.signum() > 0) return message + "（扣" + plain(took).toPlainString() + "分）";
         return message + "（已达扣分上限，不再扣分）";
     }

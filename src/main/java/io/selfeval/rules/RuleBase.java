@@ -23,7 +23,6 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -158,23 +157,18 @@ public final class RuleBase {
             byResourcePath.put(resourcePath, drl);
             byResourcePath.put(resourcePath.substring(RESOURCES.length()), drl);
         }
-        KieContainer container = problems.isEmpty() ? RuleCache.load(cache, snapshot.fingerprint(), ks) : null;
-        boolean compiled = container == null;
-        if (container == null) {
+        KieBase kieBase = problems.isEmpty() ? RuleCache.load(cache, snapshot.fingerprint()) : null;
+        boolean compiled = kieBase == null;
+        if (kieBase == null) {
             ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "rules-" + UUID.randomUUID(), "1.0.0");
             KieBuilder builder = ks.newKieBuilder(fileSystem(ks, releaseId, resources, snapshot)).buildAll();
             problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, drlText));
-            if (problems.isEmpty()) container = ks.newKieContainer(releaseId);
+            if (problems.isEmpty()) kieBase = ks.newKieContainer(releaseId).getKieBase();
             ks.getRepository().removeKieModule(releaseId);
         }
         // A rule file the compiler rejected may read wrongly to the message check: its messages are checked once it compiles.
         boolean ruleFilesCompiled = problems.isEmpty();
-        KieBase kieBase = null;
-        KieSessionsPool sessions = null;
-        if (container != null) {
-            kieBase = container.getKieBase();
-            sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-        }
+        KieSessionsPool sessions = kieBase == null ? null : kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
 
         TablesResult data;
         try {

@@ -28,11 +28,9 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiled rule bases kept on disk by the fingerprint of the rules folder, so a start with unchanged rules skips the
@@ -154,24 +152,19 @@ public final class RuleCache {
     }
 
     /**
-     * The rule container kept for the fingerprint, or null when there is none or it does not load (then it is
-     * deleted, and the caller compiles).
+     * The rule base kept for the fingerprint, or null when there is none or it does not load (then it is deleted, and
+     * the caller compiles). Built from the jar's model classes directly ({@link ExecutableModelJar}), not through a
+     * KieModule and KieContainer.
      */
-    static KieContainer load(RuleCache cache, String fingerprint, KieServices ks) {
+    static KieBase load(RuleCache cache, String fingerprint) {
         Optional<byte[]> jar = cache.get(fingerprint, JAR);
         if (jar.isEmpty()) return null;
-        KieModule module = null;
         try {
-            module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(jar.get()));
-            KieContainer container = ks.newKieContainer(module.getReleaseId());
-            if (container.getKieBase() == null) throw new IllegalStateException("no rule base in the cached jar");
-            return container;
-        } catch (RuntimeException e) {
+            return ExecutableModelJar.kieBase(jar.get());
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.debug("规则缓存无法载入，重新编译", e);
             cache.forget(fingerprint, JAR);
             return null;
-        } finally {
-            if (module != null) ks.getRepository().removeKieModule(module.getReleaseId());
         }
     }
 
@@ -210,16 +203,18 @@ public final class RuleCache {
             }
             InternalKieModule module = (InternalKieModule) builder.getKieModule();
             try {
-                Set<String> built = ruleNames(ks.newKieContainer(module.getReleaseId()).getKieBase());
+                // checked the way a start will load it
+                byte[] jar = module.getBytes();
+                Set<String> built = ruleNames(ExecutableModelJar.kieBase(jar));
                 if (!built.equals(expected)) {
                     LOG.debug("缓存版规则与编译结果不同，不存入缓存：{} / {}", built, expected);
                     return;
                 }
-                put(fingerprint, JAR, module.getBytes());
+                put(fingerprint, JAR, jar);
             } finally {
                 ks.getRepository().removeKieModule(module.getReleaseId());
             }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.debug("规则不能存入缓存", e);
         }
     }
