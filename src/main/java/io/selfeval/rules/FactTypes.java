@@ -14,6 +14,12 @@ import io.selfeval.model.ScoreSheet;
 import io.selfeval.model.Section;
 import io.selfeval.model.TargetDirection;
 
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.rule.EntryPointId;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+
 import java.util.List;
 
 /**
@@ -42,4 +48,39 @@ public final class FactTypes {
         }
         return false;
     }
+
+    /**
+     * The simple name of a class the rule waits for in working memory that no known fact is (see {@link FactTypes}),
+     * or null. Patterns under {@code not}, and those fed by {@code from}, {@code collect} or {@code accumulate}, do
+     * not count; under {@code or}, only when no branch can match.
+     */
+    static String unmatchable(RuleConditionElement e) {
+        if (e instanceof GroupElement g) {
+            if (g.isNot()) return null;
+            if (g.isOr()) {
+                String first = null;
+                for (RuleConditionElement c : g.getChildren()) {
+                    String u = unmatchable(c);
+                    if (u == null) return null;
+                    if (first == null) first = u;
+                }
+                return first;
+            }
+            for (RuleConditionElement c : g.getChildren()) {
+                String u = unmatchable(c);
+                if (u != null) return u;
+            }
+            return null;
+        }
+        if (e instanceof Pattern p) {
+            if (p.getSource() != null && !(p.getSource() instanceof EntryPointId)) return null;
+            if (p.getObjectType() instanceof ClassObjectType cot) {
+                Class<?> c = cot.getClassType();
+                if (c.getName().startsWith("org.drools.") || c.getName().startsWith("org.kie.")) return null;
+                return matchable(c) ? null : c.getSimpleName();
+            }
+        }
+        return null;
+    }
+
 }

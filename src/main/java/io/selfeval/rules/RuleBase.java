@@ -7,13 +7,7 @@ import io.selfeval.model.RubricItem;
 import io.selfeval.recognize.Vocabulary;
 import io.selfeval.rules.data.DataTable;
 import io.selfeval.rules.data.DataWorkbook;
-import io.selfeval.rules.data.DroolsText;
-import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.EntryPointId;
-import org.drools.base.rule.GroupElement;
-import org.drools.base.rule.Pattern;
-import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -23,7 +17,6 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 import java.io.IOException;
@@ -33,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +41,6 @@ import java.util.stream.Collectors;
  */
 public final class RuleBase {
     private static final String RESOURCES = "src/main/resources/";
-    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-    private static final java.util.regex.Pattern RULE_HEAD = java.util.regex.Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private final Path dir;
     private final KieBase kieBase;
@@ -148,11 +138,11 @@ public final class RuleBase {
             String text = readUtf8(drl, snapshot, problems);
             if (text == null) continue;
             drlText.put(displayPath(drl), text);
-            Matcher m = PACKAGE.matcher(text);
+            Matcher m = DrlHeads.PACKAGE.matcher(text);
             String pkg = m.find() ? m.group(1) : "defaultpkg";
             String resourcePath = RESOURCES + pkg.replace('.', '/') + "/" + drl.getFileName();
             resources.put(drl, resourcePath);
-            for (String name : ruleLines(Map.of(drl.toString(), text)).keySet()) fileOfRule.putIfAbsent(name, drl);
+            for (String name : DrlHeads.ruleLines(Map.of(drl.toString(), text)).keySet()) fileOfRule.putIfAbsent(name, drl);
             // Drools names the file either with or without the resources prefix, depending on the call.
             byResourcePath.put(resourcePath, drl);
             byResourcePath.put(resourcePath.substring(RESOURCES.length()), drl);
@@ -162,7 +152,7 @@ public final class RuleBase {
         if (kieBase == null) {
             ReleaseId releaseId = ks.newReleaseId("io.selfeval.rules", "rules-" + UUID.randomUUID(), "1.0.0");
             KieBuilder builder = ks.newKieBuilder(fileSystem(ks, releaseId, resources, snapshot)).buildAll();
-            problems.addAll(compileProblems(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, drlText));
+            problems.addAll(CompileProblems.of(builder.getResults().getMessages(Message.Level.ERROR), byResourcePath, drlText));
             if (problems.isEmpty()) kieBase = ks.newKieContainer(releaseId).getKieBase();
             ks.getRepository().removeKieModule(releaseId);
         }
@@ -207,14 +197,14 @@ public final class RuleBase {
                 String file = ruleFile(rule, byResourcePath, fileOfRule, dir);
                 ruleFiles.put(rule.getPackageName() + "/" + rule.getName(), file);
                 if (rule instanceof RuleImpl impl) {
-                    String missing = unmatchable(impl.getLhs());
+                    String missing = FactTypes.unmatchable(impl.getLhs());
                     if (missing != null) neverFires.put(rule.getPackageName() + "/" + rule.getName(), missing);
                 }
                 // A rule that only derives facts for other rules (@derives) reports nothing: it is not in the catalog.
                 if (rule.getMetaData().containsKey("derives")) continue;
                 String description = FindingCollector.meta(rule, "description");
                 if (description == null || description.isBlank()) {
-                    description = comments.computeIfAbsent(file, f -> ruleComments(drlText.get(f))).get(rule.getName());
+                    description = comments.computeIfAbsent(file, f -> DrlHeads.ruleComments(drlText.get(f))).get(rule.getName());
                 }
                 catalog.add(new RuleInfo(rule.getName(), FindingCollector.meta(rule, "code"),
                         FindingCollector.meta(rule, "severity"), file, description == null ? "" : description));
@@ -222,7 +212,7 @@ public final class RuleBase {
         }
         catalog.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
         return new RuleBase(dir, kieBase, sessions, data.data(), vocabulary, ruleFiles, catalog, neverFires,
-                snapshot.fingerprint(), ruleLines(drlText), messages, MessageUses.warnings(drlText, messages, codeOfRule(catalog)),
+                snapshot.fingerprint(), DrlHeads.ruleLines(drlText), messages, MessageUses.warnings(drlText, messages, codeOfRule(catalog)),
                 !compiled);
     }
 
@@ -255,12 +245,12 @@ public final class RuleBase {
             String text = readUtf8(drl, snapshot, problems);
             if (text == null) return null;
             texts.put(drl.toString(), text);
-            Matcher m = PACKAGE.matcher(text);
+            Matcher m = DrlHeads.PACKAGE.matcher(text);
             String pkg = m.find() ? m.group(1) : "defaultpkg";
             resources.put(drl, RESOURCES + pkg.replace('.', '/') + "/" + drl.getFileName());
         }
         KieServices ks = KieServices.Factory.get();
-        return Map.entry(() -> cacheProject(ks, resources, snapshot), new java.util.TreeSet<>(ruleLines(texts).keySet()));
+        return Map.entry(() -> cacheProject(ks, resources, snapshot), new java.util.TreeSet<>(DrlHeads.ruleLines(texts).keySet()));
     }
 
     /** The rule files as Drools' in-memory project: each under its package's folder, with the module settings. */
@@ -309,125 +299,6 @@ public final class RuleBase {
     }
 
     /**
-     * The compiler's errors in Chinese with file and line. When a rule file's slip is a bracket,
-     * quote or {@code end} left out, {@link DrlShape} names it once at its line instead of Drools' after-effects; the
-     * parser's follow-on errors at the end of a file (input '' / '<eof>') are dropped after the first.
-     */
-    private static List<String> compileProblems(List<Message> errors, Map<String, Path> byResourcePath,
-                                                Map<String, String> drlText) {
-        List<String> problems = new ArrayList<>();
-        Set<String> filesWithLines = new HashSet<>();
-        for (Message m : errors) {
-            if (m.getLine() > 0) filesWithLines.add(String.valueOf(m.getPath()));
-        }
-        Set<Path> explained = new HashSet<>();
-        for (Message m : errors) {
-            Path file = m.getPath() == null ? null : byResourcePath.get(m.getPath());
-            if (file == null || explained.contains(file) || !isSyntaxSlip(m.getText())) continue;
-            String text = drlText.get(displayPath(file));
-            List<DrlShape.Slip> slips = text == null ? List.of() : DrlShape.slips(text);
-            // A slip explains the parser's error only if it comes before it (the parser trips after the slip).
-            int firstParserError = errors.stream().filter(e -> file.equals(byResourcePath.get(String.valueOf(e.getPath()))))
-                    .filter(e -> e.getText() != null && e.getText().contains("[ERR 1") && e.getLine() > 0)
-                    .mapToInt(Message::getLine).min().orElse(Integer.MAX_VALUE);
-            // (A Java syntax error in a consequence is reported at the rule's head, before the slip: no such bound.)
-            if (slips.isEmpty() || (long) slips.get(0).line() > (long) firstParserError + 1) continue;
-            explained.add(file);
-            for (DrlShape.Slip slip : slips) problems.add(displayPath(file) + " 第" + slip.line() + "行：" + slip.message());
-        }
-        Set<String> afterFirst = new HashSet<>();
-        for (Message m : errors) {
-            // "Parser returned a null Package" (line 0) only repeats a syntax error already reported with its line.
-            if (m.getLine() <= 0 && filesWithLines.contains(String.valueOf(m.getPath()))) continue;
-            Path drl = m.getPath() == null ? null : byResourcePath.get(m.getPath());
-            if (drl != null && explained.contains(drl)) continue;
-            boolean followOn = m.getText() != null && m.getText().matches("(?s).*input '(<eof>)?'.*");
-            if (!afterFirst.add(String.valueOf(m.getPath())) && followOn) continue;
-            String text = DroolsText.drl(m.getText());
-            Path file = m.getPath() == null ? null : byResourcePath.get(m.getPath());
-            String where = file == null ? String.valueOf(m.getPath()) : displayPath(file);
-            problems.add(where + (m.getLine() > 0 ? " 第" + m.getLine() + "行：" : "：") + text);
-        }
-        return problems;
-    }
-
-    /** A parser error, or a Java syntax error in a consequence: the kinds a left-out bracket, quote or end causes. */
-    private static boolean isSyntaxSlip(String text) {
-        if (text == null) return false;
-        return text.contains("[ERR 1") || text.contains("Syntax error, insert") || text.contains("Parser returned a null Package")
-                || text.matches("(?s).*(mismatched input|no viable alternative|extraneous input|missing \\S+ at).*");
-    }
-
-    /** package/name → line of each rule head, over every rule file. */
-    private static Map<String, Integer> ruleLines(Map<String, String> drlText) {
-        Map<String, Integer> out = new HashMap<>();
-        for (String text : drlText.values()) {
-            Matcher p = PACKAGE.matcher(text);
-            String pkg = p.find() ? p.group(1) : "defaultpkg";
-            List<String> lines = text.lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = RULE_HEAD.matcher(lines.get(i));
-                if (!m.find()) continue;
-                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                out.putIfAbsent(pkg + "/" + name, i + 1);
-            }
-        }
-        return out;
-    }
-
-    /** The comment lines ("// …") just above each rule of a DRL text, by rule name. */
-    static Map<String, String> ruleComments(String text) {
-        Map<String, String> out = new HashMap<>();
-        if (text == null) return out;
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = RULE_HEAD.matcher(lines.get(i));
-            if (!m.find()) continue;
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            List<String> comment = new ArrayList<>();
-            for (int j = i - 1; j >= 0 && lines.get(j).strip().startsWith("//"); j--) {
-                comment.add(0, lines.get(j).strip().replaceFirst("^//+\\s*", ""));
-            }
-            out.put(name, String.join("", comment));
-        }
-        return out;
-    }
-
-    /**
-     * The simple name of a class the rule waits for in working memory that no known fact is (see {@link FactTypes}),
-     * or null. Patterns under {@code not}, and those fed by {@code from}, {@code collect} or {@code accumulate}, do
-     * not count; under {@code or}, only when no branch can match.
-     */
-    static String unmatchable(RuleConditionElement e) {
-        if (e instanceof GroupElement g) {
-            if (g.isNot()) return null;
-            if (g.isOr()) {
-                String first = null;
-                for (RuleConditionElement c : g.getChildren()) {
-                    String u = unmatchable(c);
-                    if (u == null) return null;
-                    if (first == null) first = u;
-                }
-                return first;
-            }
-            for (RuleConditionElement c : g.getChildren()) {
-                String u = unmatchable(c);
-                if (u != null) return u;
-            }
-            return null;
-        }
-        if (e instanceof Pattern p) {
-            if (p.getSource() != null && !(p.getSource() instanceof EntryPointId)) return null;
-            if (p.getObjectType() instanceof ClassObjectType cot) {
-                Class<?> c = cot.getClassType();
-                if (c.getName().startsWith("org.drools.") || c.getName().startsWith("org.kie.")) return null;
-                return FactTypes.matchable(c) ? null : c.getSimpleName();
-            }
-        }
-        return null;
-    }
-
-    /**
      * The rule's file as findings name it: "rules/amounts.drl", relative to the rules folder's parent, so a report
      * (or a service's response) never discloses where the rules live on the machine.
      */
@@ -444,7 +315,7 @@ public final class RuleBase {
     }
 
     /** Relative to the working directory when the rules live below it, as reviewers pass "rules/…". */
-    private static String displayPath(Path p) {
+    static String displayPath(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
