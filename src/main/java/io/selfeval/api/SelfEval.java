@@ -204,7 +204,7 @@ public final class SelfEval {
 
     /** The result with each finding carrying its code's Chinese name from these rules' code table. */
     public SubmissionResult named(SubmissionResult result) {
-        return io.selfeval.rules.CodeNames.of(rules).named(result);
+        return checker.named(result);
     }
 
     /** The marked-up copies of a submission already checked (see {@link #checkAndAnnotate}). */

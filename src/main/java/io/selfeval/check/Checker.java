@@ -81,7 +81,7 @@ public final class Checker {
 
     /** Checks one submission within the time limit. */
     public SubmissionResult check(Submission submission) {
-        return names.named(checkTimed(submission));
+        return named(checkTimed(submission));
     }
 
     private SubmissionResult checkTimed(Submission submission) {
@@ -128,7 +128,12 @@ public final class Checker {
      * its reason and one PARSE_UNREADABLE finding, named as every other finding.
      */
     public SubmissionResult refused(String name, String reason) {
-        return names.named(unreadable(name, reason));
+        return named(unreadable(name, reason));
+    }
+
+    /** The result with each finding carrying its code's Chinese name from the code table. */
+    public SubmissionResult named(SubmissionResult result) {
+        return names.named(result);
     }
 
     /** A submission that could not be read: listed with its reason and one PARSE_UNREADABLE finding. */

@@ -1,7 +1,6 @@
 package io.selfeval.recognize;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +44,6 @@ public final class Subjects {
             }
         });
         this.any = all.isEmpty() ? Pattern.compile("(?!)") : Pattern.compile(String.join("|", all));
-    }
-
-    /** The subjects, each with its forms, in table order. */
-    Map<String, List<String>> forms() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Form f : forms) out.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f.head().pattern());
-        return out;
     }
 
     private static final Pattern SPACES = Pattern.compile("\\s+");

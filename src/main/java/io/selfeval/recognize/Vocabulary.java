@@ -107,11 +107,6 @@ public final class Vocabulary {
         return level1.stream().map(Word::name).distinct().toList();
     }
 
-    /** The canonical subject names, in table order. */
-    public List<String> subjectNames() {
-        return List.copyOf(subjects.forms().keySet());
-    }
-
     /** Whether a row label of 附件1 基础数据表 begins a top-level row (三公经费, 项目支出, 合计 …). */
     boolean isBasicTopRow(String label) {
         return basicTopRow.matcher(Subjects.foldQuotes(label)).find();

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** What the text of a rule file says of its rules before Drools reads it: package, rule heads, their lines, comments. */
 final class DrlHeads {
     static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-    private static final Pattern RULE_HEAD = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    /** A rule's head line: {@code rule "名称"}, {@code rule '名称'} or {@code rule name}; {@link #name} gives the name. */
+    static final Pattern RULE_HEAD = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
 
     private DrlHeads() {
     }
@@ -25,8 +26,7 @@ final class DrlHeads {
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = RULE_HEAD.matcher(lines.get(i));
                 if (!m.find()) continue;
-                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                out.putIfAbsent(pkg + "/" + name, i + 1);
+                out.putIfAbsent(pkg + "/" + name(m), i + 1);
             }
         }
         return out;
@@ -40,14 +40,17 @@ final class DrlHeads {
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = RULE_HEAD.matcher(lines.get(i));
             if (!m.find()) continue;
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             List<String> comment = new ArrayList<>();
             for (int j = i - 1; j >= 0 && lines.get(j).strip().startsWith("//"); j--) {
                 comment.add(0, lines.get(j).strip().replaceFirst("^//+\\s*", ""));
             }
-            out.put(name, String.join("", comment));
+            out.put(name(m), String.join("", comment));
         }
         return out;
     }
 
+    /** The rule name of a {@link #RULE_HEAD} match. */
+    static String name(Matcher m) {
+        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+    }
 }

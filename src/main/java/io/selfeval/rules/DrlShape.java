@@ -17,7 +17,6 @@ final class DrlShape {
     record Slip(int line, String message) {
     }
 
-    private static final Pattern RULE_HEAD = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
     private static final Pattern WHEN = Pattern.compile("^\\s*when\\b.*");
     private static final Pattern THEN = Pattern.compile("^\\s*then\\b.*");
     private static final Pattern END = Pattern.compile("^\\s*end\\s*(//.*)?$");
@@ -49,13 +48,13 @@ final class DrlShape {
             int n = i + 1;
             String line = lines[i];
             if (!inBlockComment) {
-                var head = RULE_HEAD.matcher(line);
+                var head = DrlHeads.RULE_HEAD.matcher(line);
                 if (head.find()) {
                     if (part != Part.OUTSIDE && !broken) {
                         out.add(new Slip(lastContent + 1, "语法错误：规则“" + rule + "”（第" + ruleLine + "行起）缺少 end：应在第"
                                 + (lastContent + 1) + "行、下一条规则之前加上一行 end"));
                     }
-                    rule = head.group(1) != null ? head.group(1) : head.group(2) != null ? head.group(2) : head.group(3);
+                    rule = DrlHeads.name(head);
                     ruleLine = n;
                     part = Part.HEAD;
                     // A rule written on one line with its conditions is not read here: Drools' own message stands.

@@ -5,6 +5,20 @@ public final class EditDistance {
     private EditDistance() {
     }
 
+    /** The candidate closest to a misspelt name, at most two characters apart (the first of equals), or null. */
+    public static String nearest(String name, Iterable<String> candidates) {
+        String best = null;
+        int bestDistance = 3;
+        for (String c : candidates) {
+            int d = between(name, c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /** Levenshtein distance; the one in commons-lang3 is deprecated and commons-text is not on the classpath. */
     public static int between(String a, String b) {
         int[] prev = new int[b.length() + 1];

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 final class MessageUses {
     private static final Pattern MESSAGE = Pattern.compile("\\bMessage\\s*\\.\\s*of\\s*\\(");
     private static final Pattern REPORT = Pattern.compile("\\bfindings\\s*\\.\\s*report\\s*\\(");
-    private static final Pattern RULE_HEAD = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private MessageUses() {
     }
@@ -120,14 +119,14 @@ final class MessageUses {
                 for (String key : u.keys()) {
                     MessageTemplate t = messages.get(key).orElse(null);
                     if (t == null) {
-                        String hint = nearest(key, messages.keys());
+                        String hint = EditDistance.nearest(key, messages.keys());
                         problems.add(at + "规则“" + u.rule() + "”用到消息 " + key + "，但消息文件（" + messages.where() + "）中没有这一条"
                                 + (hint == null ? "" : "（是否应为 " + hint + "？）"));
                         continue;
                     }
                     for (String name : t.placeholders()) {
                         if (u.args().contains(name)) continue;
-                        String hint = nearest(name, u.args());
+                        String hint = EditDistance.nearest(name, u.args());
                         problems.add(messages.where() + " 第" + t.line() + "行：消息 " + key + " 用到参数 {" + name + "}，但规则“" + u.rule()
                                 + "”（" + file + " 第" + u.line() + "行）没有传入这个参数（传入的有："
                                 + (u.args().isEmpty() ? "无" : String.join("、", u.args())) + "）"
@@ -176,25 +175,12 @@ final class MessageUses {
     }
 
     private static String ruleAt(String code, int offset) {
-        Matcher m = RULE_HEAD.matcher(code);
+        Matcher m = DrlHeads.RULE_HEAD.matcher(code);
         String name = "";
         while (m.find() && m.start() < offset) {
-            name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            name = DrlHeads.name(m);
         }
         return name;
     }
 
-    /** The candidate closest to a misspelt name (at most two characters apart), or null. */
-    private static String nearest(String name, Iterable<String> candidates) {
-        String best = null;
-        int bestDistance = 3;
-        for (String c : candidates) {
-            int d = EditDistance.between(name, c);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best;
-    }
 }

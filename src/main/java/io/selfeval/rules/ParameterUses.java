@@ -98,16 +98,7 @@ final class ParameterUses {
 
     /** The table's parameter name closest to a misspelt one (at most two characters apart), or null. */
     private static String nearest(String name, RuleParameters params) {
-        String best = null;
-        int bestDistance = 3;
-        for (String key : params.keys()) {
-            String candidate = key.startsWith(RuleParameters.NUM) ? key.substring(RuleParameters.NUM.length()) : key;
-            int d = EditDistance.between(name, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best;
+        return EditDistance.nearest(name, params.keys().stream()
+                .map(key -> key.startsWith(RuleParameters.NUM) ? key.substring(RuleParameters.NUM.length()) : key).toList());
     }
 }
